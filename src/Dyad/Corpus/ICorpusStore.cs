@@ -5,6 +5,9 @@ namespace Dyad.Corpus;
 /// <summary>Result of adding one document.</summary>
 public enum AddOutcome { Added, AlreadyStored, NearDuplicate }
 
+/// <summary>Another path or URI of the content with this document id.</summary>
+public sealed record DocumentAlias(string DocumentId, string? Path, string? Uri);
+
 public sealed record AddResult(AddOutcome Outcome, string DocumentId, string? DuplicateOf = null);
 
 /// <summary>Filters for events; all given filters must hold.</summary>
@@ -80,6 +83,12 @@ public interface ICorpusStore : IDisposable
     /// <summary>Loads a full document (text, segments, sentences, tokens, mentions, events) by id, path, URI or unique file-name suffix.</summary>
     Document? LoadDocument(string key);
     StoredDocument? FindDocument(string key);
+    /// <summary>
+    /// Records other paths/URIs at which a stored document's content was seen (exact copies that
+    /// were not stored again), so lookups by those paths find it. Returns the aliases whose document
+    /// id is not stored (yet). The default implementation records nothing.
+    /// </summary>
+    IReadOnlyList<DocumentAlias> AddAliases(IReadOnlyList<DocumentAlias> aliases) => [];
     IEnumerable<StoredDocument> Documents();
     IEnumerable<EventRecord> Events(EventFilter filter);
     IEnumerable<MentionRecord> Mentions();

@@ -23,8 +23,10 @@ public sealed partial class SqliteCorpusStore
 
         string k2 = key.StartsWith("./", StringComparison.Ordinal) ? key[2..] : key;
         string? abs = AbsolutePath(key);
-        var exact = Keys(c, "SELECT key FROM documents WHERE path = $k OR uri = $k OR path = $k2 OR abspath = $abs",
-            ("$k", key), ("$k2", k2), ("$abs", abs));
+        var exact = Keys(c, """
+            SELECT key FROM documents WHERE path = $k OR uri = $k OR path = $k2 OR abspath = $abs
+            UNION SELECT doc FROM aliases WHERE path = $k OR uri = $k OR path = $k2 OR abspath = $abs
+            """, ("$k", key), ("$k2", k2), ("$abs", abs));
         if (exact.Count == 1) return exact[0];
         if (exact.Count > 1) throw Ambiguous(c, key, exact);
 
@@ -36,8 +38,8 @@ public sealed partial class SqliteCorpusStore
         }
 
         var suffix = Keys(c, """
-            SELECT key FROM documents
-            WHERE substr(path, -length($k)) = $k OR substr(uri, -length($k)) = $k
+            SELECT key FROM documents WHERE substr(path, -length($k)) = $k OR substr(uri, -length($k)) = $k
+            UNION SELECT doc FROM aliases WHERE substr(path, -length($k)) = $k OR substr(uri, -length($k)) = $k
             """, ("$k", k2));
         if (suffix.Count == 1) return suffix[0];
         if (suffix.Count > 1) throw Ambiguous(c, key, suffix);

@@ -138,6 +138,51 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
         }
     }
 
+    public IReadOnlyList<DocumentAlias> AddAliases(IReadOnlyList<DocumentAlias> aliases)
+    {
+        var missing = new List<DocumentAlias>();
+        if (aliases.Count == 0) return missing;
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var tx = _write.BeginTransaction();
+            using var find = _write.CreateCommand();
+            find.Transaction = tx;
+            find.CommandText = """
+                SELECT key, path FROM documents WHERE id = $id
+                UNION ALL SELECT u.doc, d.path FROM duplicates u JOIN documents d ON d.key = u.doc WHERE u.id = $id
+                LIMIT 1
+                """;
+            var fid = find.Parameters.Add("$id", SqliteType.Text);
+            using var add = _write.CreateCommand();
+            add.Transaction = tx;
+            add.CommandText = "INSERT OR IGNORE INTO aliases (doc, path, abspath, uri) VALUES ($doc, $path, $abspath, $uri)";
+            foreach (var n in new[] { "$doc", "$path", "$abspath", "$uri" }) add.Parameters.Add(new SqliteParameter { ParameterName = n });
+            foreach (var al in aliases)
+            {
+                string? path = al.Path ?? al.Uri;
+                if (path == null) continue;
+                fid.Value = al.DocumentId;
+                long key;
+                string? own;
+                using (var r = find.ExecuteReader())
+                {
+                    if (!r.Read()) { missing.Add(al); continue; }
+                    key = r.GetInt64(0);
+                    own = r.IsDBNull(1) ? null : r.GetString(1);
+                }
+                if (path == own) continue;
+                add.Parameters[0].Value = key;
+                add.Parameters[1].Value = path;
+                add.Parameters[2].Value = Db(AbsolutePath(al.Path));
+                add.Parameters[3].Value = Db(al.Uri);
+                add.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        return missing;
+    }
+
     public void Dispose()
     {
         lock (_writeLock)
@@ -187,7 +232,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
     /// <summary>Inserts documents inside one transaction with prepared commands.</summary>
     private sealed class BatchWriter : IDisposable
     {
-        private readonly SqliteCommand _exists, _dupOf, _candidates, _bump, _dup, _doc, _band, _seg, _sent, _mention, _event, _claimant;
+        private readonly SqliteCommand _alias, _exists, _dupOf, _candidates, _bump, _dup, _doc, _band, _seg, _sent, _mention, _event, _claimant;
         private readonly List<SqliteCommand> _all = new();
         private readonly StringBuilder _sb = new();
 
@@ -203,6 +248,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
                 return cmd;
             }
             _exists = Cmd("SELECT 1 FROM documents WHERE id = $id", "id");
+            _alias = Cmd("INSERT OR IGNORE INTO aliases (doc, path, abspath, uri) VALUES ($doc, $path, $abspath, $uri)", "doc", "path", "abspath", "uri");
             _dupOf = Cmd("SELECT d.id FROM duplicates u JOIN documents d ON d.key = u.doc WHERE u.id = $id", "id");
             _candidates = Cmd("SELECT d.key, d.id, d.simhash FROM simhash_bands b JOIN documents d ON d.key = b.doc WHERE b.band IN ($b0, $b1, $b2, $b3)",
                 "b0", "b1", "b2", "b3");
@@ -272,6 +318,11 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
                 _bump.ExecuteNonQuery();
                 Set(_dup, doc.Id, near.Key, near.Distance, doc.Uri, doc.Path);
                 _dup.ExecuteNonQuery();
+                if ((doc.Path ?? doc.Uri) is { } aliasPath)
+                {
+                    Set(_alias, near.Key, aliasPath, AbsolutePath(doc.Path), doc.Uri);
+                    _alias.ExecuteNonQuery();
+                }
                 return new AddResult(AddOutcome.NearDuplicate, doc.Id, near.Id);
             }
 
@@ -411,7 +462,8 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
         }
     }
 
-    internal static string KindName(SegmentKind k) => k switch
+    /// <summary>The lower-case name used in the store and in event records ("article", "comment", …).</summary>
+    public static string KindName(SegmentKind k) => k switch
     {
         SegmentKind.Article => "article",
         SegmentKind.Comment => "comment",

@@ -56,6 +56,18 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX duplicates_doc ON duplicates(doc);
 
+        -- Other places the same content was seen (a copied file, a near-duplicate), so `dyad show`
+        -- finds a document by any of its paths.
+        CREATE TABLE aliases (
+            doc      INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+            path     TEXT    NOT NULL,
+            abspath  TEXT,
+            uri      TEXT,
+            PRIMARY KEY (path, doc)
+        );
+        CREATE INDEX aliases_abspath ON aliases(abspath);
+        CREATE INDEX aliases_doc ON aliases(doc);
+
         CREATE TABLE segments (
             doc        INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
             idx        INTEGER NOT NULL,

@@ -126,6 +126,8 @@ public sealed class Analyzer
         private readonly BlockingCollection<InputItem> _items;
         private readonly BlockingCollection<Document> _docs;
         private readonly BlockingCollection<Document> _done;
+        private readonly ConcurrentQueue<DocumentAlias> _aliases = new();
+        private List<DocumentAlias> _pendingAliases = new();
         private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource _cancel = new();
         private readonly AnalyzeSummary _summary = new();
@@ -262,11 +264,11 @@ public sealed class Analyzer
                     chars += doc.Text.Length;
                     Interlocked.Increment(ref _docsRead);
                     if (string.IsNullOrEmpty(doc.Id)) doc.Id = DocumentReader.ContentId(doc.Text);
-                    if (!_inFlight.TryAdd(doc.Id, 0)) { Interlocked.Increment(ref _alreadyStored); continue; }
+                    if (!_inFlight.TryAdd(doc.Id, 0)) { AlreadyStored(doc); continue; }
                     if (_store.Contains(doc.Id))
                     {
                         _inFlight.TryRemove(doc.Id, out _);
-                        Interlocked.Increment(ref _alreadyStored);
+                        AlreadyStored(doc);
                         continue;
                     }
                     // Hand the document to an idle worker if there is room; otherwise do it here.
@@ -285,6 +287,12 @@ public sealed class Analyzer
             itemRefused |= ReportSkipped(skipped, item);
             if (docs > 0 || !itemRefused) Interlocked.Increment(ref _inputsRead);
             Interlocked.Add(ref _bytesRead, item.Length >= 0 ? item.Length : chars * 2);
+        }
+
+        private void AlreadyStored(Document doc)
+        {
+            Interlocked.Increment(ref _alreadyStored);
+            if (doc.Path != null || doc.Uri != null) _aliases.Enqueue(new DocumentAlias(doc.Id, doc.Path, doc.Uri));
         }
 
         /// <summary>Reports and clears; true when one of them refuses the whole input (not just a line of it).</summary>
@@ -335,6 +343,7 @@ public sealed class Analyzer
                     || (batch.Count > 0 && sinceFlush.Elapsed >= _o.FlushInterval))
                 {
                     Flush(batch);
+                    FlushAliases(final: false);
                     batch.Clear();
                     batchBytes = 0;
                     sinceFlush.Restart();
@@ -346,6 +355,16 @@ public sealed class Analyzer
                 }
             }
             if (batch.Count > 0) Flush(batch);
+            FlushAliases(final: true);
+        }
+
+        private void FlushAliases(bool final)
+        {
+            while (_aliases.TryDequeue(out var al)) _pendingAliases.Add(al);
+            if (_pendingAliases.Count == 0) return;
+            // An alias can name a document still in flight; keep it for the next flush.
+            var missing = _store.AddAliases(_pendingAliases);
+            _pendingAliases = final ? new List<DocumentAlias>() : new List<DocumentAlias>(missing);
         }
 
         private void Flush(List<Document> batch)
