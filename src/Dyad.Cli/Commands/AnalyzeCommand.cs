@@ -25,6 +25,8 @@ public static class AnalyzeCommand
         --lang L        auto (identify each segment's language), or force en or nl
         --dict FILE     a YAML dictionary that extends or overrides the built-in ones (repeatable)
         --max-bytes N   refuse inputs larger than this (default 20MB; KB, MB and GB suffixes)
+        --batch N       documents per database transaction (default 200; a killed run keeps
+                        every committed batch, and a rerun finishes the rest)
 
         Inputs that cannot be used (empty, binary, too large, unsupported, malformed lines) are
         reported one line each and skipped; the rest of the batch continues.
@@ -40,7 +42,7 @@ public static class AnalyzeCommand
 
     public static int Run(string[] args)
     {
-        var a = CliArgs.Parse("analyze", args, ["db", "jobs", "lang", "dict", "max-bytes"]);
+        var a = CliArgs.Parse("analyze", args, ["db", "jobs", "lang", "dict", "max-bytes", "batch"]);
         if (a.Help)
         {
             Console.WriteLine(Help);
@@ -55,6 +57,7 @@ public static class AnalyzeCommand
             Lang = a.Choice("analyze", "lang", "auto", "auto", "en", "nl"),
             MaxBytes = a.GetBytes("analyze", "max-bytes", 20L << 20),
         };
+        options.BatchDocuments = Math.Max(1, a.GetInt("analyze", "batch", options.BatchDocuments));
         int jobs = a.GetInt("analyze", "jobs", 0);
         options.Jobs = jobs == 0 ? Environment.ProcessorCount : jobs;
         foreach (var d in a.GetAll("dict"))
