@@ -220,11 +220,19 @@ public sealed class Analyzer
         {
             var skipped = new List<SkippedInput>();
             int reported = 0;
+            // The database may live inside an input folder; never read it (or its WAL) as input.
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            if (_store is SqliteCorpusStore sq)
+            {
+                string full = Path.GetFullPath(sq.DatabasePath);
+                foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) own.Add(full + suffix);
+            }
             try
             {
                 foreach (var item in _reader.Enumerate(_paths, skipped))
                 {
                     while (reported < skipped.Count) Skip(skipped[reported++]);
+                    if (!item.IsStdin && own.Count > 0 && own.Contains(Path.GetFullPath(item.Path))) continue;
                     _items.Add(item, _cancel.Token);
                 }
                 while (reported < skipped.Count) Skip(skipped[reported++]);
