@@ -119,7 +119,7 @@ public sealed class LanguageRules
         r.Add(TokenFlags.None, false, "etc vs approx appt dept est inc corp co ltd bros jr govt misc esp ext attn cf yrs mins hrs hr " +
                                       "min sec secs wk wks mos yr ft oz lb lbs tsp tbsp mph kg km cm mm mg pt pts qty tel fax mob " +
                                       "assn assoc univ intl natl dist div ave blvd rd hwy apt bldg ste mfg info");
-        r.Add(TokenFlags.None, true, "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun " +
+        r.Add(TokenFlags.None, true, "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat " +
                                      "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont " +
                                      "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo Ont Que Mex Arrv Conf Para Vol Vols Spec");
         // Only abbreviations when a number follows: "No. 5", "Fig. 2", "p. 12".

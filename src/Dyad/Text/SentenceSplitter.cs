@@ -8,9 +8,9 @@ namespace Dyad.Text;
 /// lower-case letter — unless the line before it is long (≥ 60 characters) and ends in a lower-case word or a
 /// comma, which is hard-wrapped prose.</item>
 /// <item>"." "!" "?" (and runs of them) end a sentence, together with any closing quotes and brackets that follow,
-/// when the next word does not start with a lower-case letter (or a comma-like mark).</item>
-/// <item>Ellipses ("...", "…", "......") end a sentence only before a capitalized word that starts sentences
-/// often ("The", "Het"), a capitalized word after a space-separated ellipsis, or a newline.</item>
+/// unless the next word is a comma-like mark (, ; : ) %). Web text often goes on in lower case ("kidding. i want"):
+/// in EWT train 291 of 302 periods before a lower-case word end the sentence.</item>
+/// <item>Ellipses ("...", "…", "......") end a sentence only before a capitalized word.</item>
 /// <item>Abbreviations keep their period ("U.S.", "e.g.", "Gen."): they end a sentence only when the next word is a
 /// capitalized sentence starter ("… in the U.S. The …"); titles and initials ("Mr.", "Gen.", "J.") never do.</item>
 /// </list>
@@ -95,13 +95,9 @@ public static class SentenceSplitter
             if ((f & TokenFlags.TitleAbbreviation) != 0) return false;
             return (n & TokenFlags.Upper) != 0 && rules.IsSentenceStarter(next);
         }
-        if ((f & TokenFlags.Ellipsis) != 0)
-        {
-            if ((n & TokenFlags.Upper) == 0) return false;
-            bool spaced = i > 0 && buf.Starts[i] > buf.Ends[i - 1];
-            return rules.IsSentenceStarter(next) || spaced && buf.Starts[j] > buf.Ends[j - 1];
-        }
-        if ((n & TokenFlags.Lower) != 0) return false;
+        // EWT train: an ellipsis before a capitalized word ends the sentence 4 times in 5, before a lower-case word
+        // almost never; ". ! ?" end it even before lower-case words (web text: "...kidding. i want it").
+        if ((f & TokenFlags.Ellipsis) != 0) return (n & TokenFlags.Upper) != 0;
         char c = next[0];
         if (c is ',' or ';' or ':' or ')' or ']' or '}' or '%') return false;
         // "3.5" never reaches here; a period glued to a following word ("end.The") is rare: treat as a boundary.

@@ -120,6 +120,14 @@ public sealed class Tokenizer
                 a += emLen;
                 continue;
             }
+            if (c is '<' or '>' or '$' && rest >= 2 && text[a + 1] == c)
+            {
+                int k = a + 2;
+                while (k < b && text[k] == c) k++;
+                Emit(buf, ref st, a, k, TokenFlags.None, text); // "<<", ">>", "$$$"
+                a = k;
+                continue;
+            }
             if (c is '(' or '[' or '{' or '“' or '‘' or '«' or '„' or '‚' or '¿' or '¡' or '‹' or '<')
             {
                 Emit(buf, ref st, a, a + 1, TokenFlags.Opening, text);
@@ -200,6 +208,14 @@ public sealed class Tokenizer
             if (c == '.')
             {
                 while (k > a && text[k - 1] == '.') k--;
+                if (b - k == 2 && k > a && Rules.AbbreviationFlags(text[a..(k + 1)]) is var ab && ab != TokenFlags.None)
+                {
+                    // "Inc.." = "Inc." + "."
+                    coreFlags |= ab;
+                    sufS[ns] = k + 1; sufE[ns] = b; sufF[ns] = TokenFlags.Terminal; ns++;
+                    b = k + 1;
+                    break;
+                }
                 if (b - k >= 2)
                 {
                     if (k == a) break;
@@ -225,9 +241,11 @@ public sealed class Tokenizer
                 f = TokenFlags.Terminal;
             }
             else if (c == '…') f = TokenFlags.Terminal | TokenFlags.Ellipsis;
-            else if (c is ',' or ';' or ':' or '%' or '*' or '‰' or '°' or '|' or '\\')
+            else if (c is ',' or ';' or ':' or '%' or '*' or '‰' or '°' or '|' or '\\' or '=' or '~' or '$' or '#' or '+' or '^')
             {
                 if (c == ',' && k > a && text[k - 1] == ',') k--;
+                else if (c is '*' or '=' or '~' or '$' or '#' or '+' or '^') while (k > a && text[k - 1] == c) k--;
+                if (c is '$' or '#' or '+' or '^' && (k == a || char.IsLetterOrDigit(text[k - 1]) && b - k == 1)) break; // "Duns#", "C++" stay
                 if (k == a) break;
                 f = TokenFlags.None;
             }
@@ -370,7 +388,8 @@ public sealed class Tokenizer
                         while (runEnd < b && text[runEnd] == '-') runEnd++;
                         break;
                     }
-                    if (Rules.SplitHyphens && k > s && k + 1 < b && char.IsLetter(text[k - 1]) && char.IsLetter(text[k + 1]) && !KeepHyphen(text, s, k, b))
+                    if (Rules.SplitHyphens && k > s && k + 1 < b && char.IsLetterOrDigit(text[k - 1]) && char.IsLetterOrDigit(text[k + 1])
+                        && (char.IsLetter(text[k - 1]) || char.IsLetter(text[k + 1])) && !KeepHyphen(text, s, k, b))
                     {
                         runEnd = k + 1;
                         break;
@@ -394,7 +413,7 @@ public sealed class Tokenizer
                     }
                     continue;
                 case '/':
-                    if (Rules.SplitSlashes && k > s && k + 1 < b && char.IsLetter(text[k - 1]) && char.IsLetter(text[k + 1]))
+                    if (Rules.SplitSlashes && k > s && k + 1 < b && char.IsLetter(text[k - 1]) && char.IsLetter(text[k + 1]) && !(k - s == 1 && (k + 2 == b || !char.IsLetter(text[k + 2]))))
                     {
                         runEnd = k + 1;
                         break;
@@ -466,7 +485,7 @@ public sealed class Tokenizer
     private static bool TryEmail(ReadOnlySpan<char> text, int a, int b, int at, out int s, out int e)
     {
         s = at; e = at;
-        if (at + 1 >= b || !char.IsAsciiLetterOrDigit(text[at - 1]) || !char.IsAsciiLetterOrDigit(text[at + 1])) return false;
+        if (at + 1 >= b || !IsEmailChar(text[at - 1]) || !char.IsAsciiLetterOrDigit(text[at + 1])) return false;
         while (s > a && IsEmailChar(text[s - 1])) s--;
         while (s < at && !char.IsAsciiLetterOrDigit(text[s])) s++;
         e = at + 1;
@@ -484,7 +503,7 @@ public sealed class Tokenizer
     [
         ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":-/", ":'(", ":-O", ":-o", ":-|", ":-*",
         ":)", ":(", ";)", ":D", ":P", ":p", ":/", ":O", ":o", ":|", ":*", ":]", ":[", "=)", "=(", "=D", ";P", ";D",
-        "<3", "^_^", "^^", "o_O", "O_o", "-_-", "xD", "XD", "(:", "):",
+        "<3", "^_^", "^^", "o_O", "O_o", "-_-", "xD", "XD",
     ];
 
     private static bool IsEmoticon(ReadOnlySpan<char> w)
