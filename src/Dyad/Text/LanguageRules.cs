@@ -150,7 +150,7 @@ public sealed class LanguageRules
         var r = new LanguageRules("nl") { LeadingApostropheWords = true };
         r.Add(Title, false, "dhr dhrn mevr mw mej mr mrs dr drs ir ing ds prof mgr kard gen lt kol maj kapt sgt st zr br fr jhr");
         r.Add(TokenFlags.None, false, "enz jl bijv bv blz ca incl excl resp evt ev vnl vgl zgn afd jr sr ong tel tav max mln mld mrd " +
-                                      "pag plm ned nl red ir adv bijz cfr etc vs gem mv ev e.v. st wetensch ver nat gebr int " +
+                                      "pag plm ned nl red ir adv rk bijz cfr etc vs gem mv ev e.v. st wetensch ver nat gebr int " +
                                       "jan feb febr mrt apr jun jul aug sep sept okt nov dec ma di wo vr za");
         r.Add(Num, false, "nr nrs no art hfst fig afb");
         AddAll(r._nameArticles, "al el ad ar as ash at az an ez es bin ibn abu");

@@ -98,6 +98,7 @@ public static class SentenceSplitter
         // EWT train: an ellipsis before a capitalized word ends the sentence 4 times in 5, before a lower-case word
         // almost never; ". ! ?" end it even before lower-case words (web text: "...kidding. i want it").
         if ((f & TokenFlags.Ellipsis) != 0) return (n & TokenFlags.Upper) != 0;
+        if ((n & TokenFlags.Opening) != 0) return true; // ,,Dat … / "The …
         char c = next[0];
         if (c is ',' or ';' or ':' or ')' or ']' or '}' or '%') return false;
         // "3.5" never reaches here; a period glued to a following word ("end.The") is rare: treat as a boundary.

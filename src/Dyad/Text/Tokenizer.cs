@@ -151,7 +151,8 @@ public sealed class Tokenizer
             {
                 if (rest >= 2 && text[a + 1] == c)
                 {
-                    Emit(buf, ref st, a, a + 2, TokenFlags.Opening, text); // `` or ''
+                    // `` opens, '' closes (PTB and Dutch ,,…'' conventions).
+                    Emit(buf, ref st, a, a + 2, c == '`' ? TokenFlags.Opening : TokenFlags.Closing, text);
                     a += 2;
                     continue;
                 }
@@ -163,6 +164,12 @@ public sealed class Tokenizer
             }
             if (c is '-' or '.' or '—' or '–' or '*' or '=' or '~' or '_' or '!' or '?' or '…' or ':' or ';' or ',' or '|' or '+' or '/' or '\\' or '^')
             {
+                if (c == '-' && Rules.LeadingApostropheWords && rest == 3 && text[a + 1] == 'i' && text[a + 2] == 'e')
+                {
+                    Emit(buf, ref st, a, b, TokenFlags.None, text); // Dutch "-ie" (= hij): "krijgt -ie"
+                    a = b;
+                    continue;
+                }
                 // Runs of the same mark: "--", "......", "***", "!!!". A minus before a digit stays with the number.
                 if (c == '-' && rest >= 2 && char.IsDigit(text[a + 1])) break; // "-5"
                 if (c == '.' && rest >= 2 && char.IsDigit(text[a + 1])) break; // ".5"
@@ -357,7 +364,7 @@ public sealed class Tokenizer
         int e = k;
         while (e < b && char.IsLetter(text[e])) e++;
         if (e == k) return false;
-        if (e < b && text[e] == '-') return true; // 's-Hertogenbosch
+        if (e < b && text[e] == '-' && e - k == 1) return true; // 's-Hertogenbosch
         return Rules.IsApostropheWord(text[k..e]);
     }
 
@@ -430,13 +437,21 @@ public sealed class Tokenizer
                     runEnd = k + 1;
                     break;
                 case ',':
+                    if (k + 1 < b && text[k + 1] == ',')
+                    {
+                        runEnd = k + 2 < b && text[k + 2] == ',' ? k + 1 : k + 2; // ",,," = "," + ",,"
+                        break;
+                    }
                     if (k > s && k + 1 < b && char.IsLetter(text[k - 1]) && char.IsLetter(text[k + 1])) { runEnd = k + 1; break; }
+                    continue;
+                case ':':
+                    if (k > s && k + 1 < b && text[k + 1] is ',' or '"' or '“' or '\'' or '(') { runEnd = k + 1; break; }
                     continue;
                 default:
                     continue;
             }
             if (k > s) Emit(buf, ref st, s, k, TokenFlags.None, text);
-            var f = c is '.' or '…' ? TokenFlags.Ellipsis | TokenFlags.Terminal : c is '(' or '“' ? TokenFlags.Opening : c is ')' or '”' ? TokenFlags.Closing : TokenFlags.None;
+            var f = c is '.' or '…' ? TokenFlags.Ellipsis | TokenFlags.Terminal : c is '(' or '“' || runEnd - k == 2 && c == ',' ? TokenFlags.Opening : c is ')' or '”' ? TokenFlags.Closing : TokenFlags.None;
             Emit(buf, ref st, k, runEnd, f, text);
             s = runEnd;
             k = runEnd - 1;
