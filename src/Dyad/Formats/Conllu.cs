@@ -6,7 +6,7 @@ namespace Dyad.Formats;
 public sealed class ConlluWord
 {
     public string Form = "", Lemma = "_", Upos = "_", Xpos = "_", Feats = "_", Deprel = "_", Deps = "_", Misc = "_";
-    /// <summary>1-based head; 0 = root.</summary>
+    /// <summary>1-based head; 0 = root; -1 = none (written as "_").</summary>
     public int Head;
     public bool SpaceAfter => !Misc.Contains("SpaceAfter=No", StringComparison.Ordinal);
 }
@@ -82,7 +82,7 @@ public static class Conllu
                 w.Write($"{m.First}-{m.Last}\t{m.Form}\t_\t_\t_\t_\t_\t_\t_\t{m.Misc}\n");
             }
             var x = s.Words[i];
-            w.Write($"{i + 1}\t{x.Form}\t{x.Lemma}\t{x.Upos}\t{x.Xpos}\t{x.Feats}\t{x.Head}\t{x.Deprel}\t{x.Deps}\t{x.Misc}\n");
+            w.Write($"{i + 1}\t{x.Form}\t{x.Lemma}\t{x.Upos}\t{x.Xpos}\t{x.Feats}\t{(x.Head < 0 ? "_" : x.Head.ToString(System.Globalization.CultureInfo.InvariantCulture))}\t{x.Deprel}\t{x.Deps}\t{x.Misc}\n");
         }
         w.Write('\n');
     }

@@ -16,6 +16,11 @@ public sealed class Token
     public int Head { get; set; } = -1;
     public string Deprel { get; set; } = "_";
     public bool SpaceAfter { get; set; } = true;
+    /// <summary>
+    /// When this word starts a UD multiword token (EWT "don't" = "do" + "n't", "Syria's" = "Syria" + "'s"), the number
+    /// of words in it (≥ 2); 0 otherwise. The surface token spans this word's Start to the last word's End.
+    /// </summary>
+    public int MultiwordLength { get; set; }
 
     public override string ToString() => $"{Index}:{Text}/{Upos}->{Head}:{Deprel}";
 }
