@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dyad.Model;
 using Dyad.Pipeline;
 
@@ -10,11 +11,39 @@ public interface ISentenceAnnotator
     void Annotate(Sentence sentence);
 }
 
-/// <summary>The shipped models, loaded lazily once per language. (Stub: no models yet.)</summary>
+/// <summary>
+/// The shipped models (embedded resources "Dyad.models.&lt;lang&gt;.syntax.gz"), loaded lazily once per
+/// language. When the environment variable DYAD_MODELS names a folder, "&lt;lang&gt;.syntax.gz" is
+/// loaded from there instead.
+/// </summary>
 public static class SyntaxModels
 {
+    private static readonly ConcurrentDictionary<string, Lazy<SyntaxModel?>> Cache = new(StringComparer.Ordinal);
+
+    public static string FileName(string lang) => lang + ".syntax.gz";
+
     /// <summary>The annotator for "en" or "nl", or null when no model exists for the language.</summary>
-    public static ISentenceAnnotator? For(string lang) => null;
+    public static ISentenceAnnotator? For(string lang) => Model(lang);
+
+    /// <summary>The model for a language, or null when none is available.</summary>
+    public static SyntaxModel? Model(string lang)
+    {
+        if (string.IsNullOrEmpty(lang)) return null;
+        return Cache.GetOrAdd(lang, l => new Lazy<SyntaxModel?>(() => LoadModel(l), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private static SyntaxModel? LoadModel(string lang)
+    {
+        if (lang.Length > 8 || !lang.All(char.IsAsciiLetterLower)) return null;
+        var dir = Environment.GetEnvironmentVariable("DYAD_MODELS");
+        if (!string.IsNullOrEmpty(dir))
+        {
+            var p = Path.Combine(dir, FileName(lang));
+            return File.Exists(p) ? SyntaxModel.Load(p) : null;
+        }
+        using var s = typeof(SyntaxModels).Assembly.GetManifestResourceStream("Dyad.models." + FileName(lang));
+        return s == null ? null : SyntaxModel.Load(s);
+    }
 }
 
 /// <summary>POS tags, lemmas and dependency parses from the shipped models.</summary>
