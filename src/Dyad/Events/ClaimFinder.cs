@@ -154,7 +154,13 @@ public sealed class ClaimFinder
             string rel = _v.Rel[node];
             string gl = _v.Lemma[g];
             if (rel == "conj") { node = g; continue; }
-            if (rel is "ccomp" or "parataxis" or "xcomp" or "advcl" or "csubj" or "dep" or "obj" or "acl" && IsAttribution(g, out var kind)
+            if (rel == "xcomp" && (_cues.ObjectControl.Contains(gl) || _cues.FutureVerbs.Contains(gl)))
+            {
+                r.Future = true;
+                Cue(r, "future", g);
+                if (r.ParentTrigger < 0 && isTrigger[g]) r.ParentTrigger = g;
+            }
+            else if (rel is "ccomp" or "parataxis" or "xcomp" or "advcl" or "csubj" or "dep" or "obj" or "acl" && IsAttribution(g, out var kind)
                 && !(rel == "acl" && _v.Deprel(node) == "acl:relcl"))
             {
                 // "accused Y of attacking" (advcl/acl "of") is an allegation; a plain object of "say" is not a clause.

@@ -40,8 +40,8 @@ public sealed class CueLexicon
         {
             if (Cache.TryGetValue(key, out var lex)) return lex;
             lex = new CueLexicon { Lang = lang };
-            var text = LexiconResources.Read($"cues.{lang}.yaml") ?? LexiconResources.Read("cues.en.yaml")!;
-            lex.Load(text, $"cues.{lang}.yaml");
+            var text = LexiconResources.Read($"cues-{lang}.yaml") ?? LexiconResources.Read("cues-en.yaml")!;
+            lex.Load(text, $"cues-{lang}.yaml");
             foreach (var f in userFiles ?? [])
             {
                 var t = File.ReadAllText(f);

@@ -73,8 +73,8 @@ public sealed class TriggerLexicon
         {
             if (Cache.TryGetValue(key, out var lex)) return lex;
             var patterns = new List<TriggerPattern>();
-            var text = LexiconResources.Read($"triggers.{lang}.yaml");
-            if (text != null) patterns.AddRange(Parse(text, $"triggers.{lang}.yaml", out _));
+            var text = LexiconResources.Read($"triggers-{lang}.yaml");
+            if (text != null) patterns.AddRange(Parse(text, $"triggers-{lang}.yaml", out _));
             foreach (var f in userFiles ?? [])
             {
                 var t = File.ReadAllText(f);
