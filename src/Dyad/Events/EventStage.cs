@@ -1,12 +1,240 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dyad.Events.Lexicon;
 using Dyad.Model;
 using Dyad.Pipeline;
 
 namespace Dyad.Events;
 
-/// <summary>Triggers, arguments, claims and dates. (Stub.)</summary>
+/// <summary>
+/// Triggers, arguments, claims and dates: fills <see cref="Document.Events"/> from parsed sentences
+/// and actor mentions. Thread-safe (lexicons are immutable once loaded; all state is per call).
+/// </summary>
 public sealed class EventStage : IDocumentStage
 {
-    public EventStage(PipelineOptions options) { }
+    private readonly PipelineOptions _options;
+    public EventStage(PipelineOptions options) => _options = options;
+    public EventStage() : this(new PipelineOptions()) { }
     public string Name => "Events";
-    public void Process(Document doc) { }
+
+    public void Process(Document doc)
+    {
+        foreach (var seg in doc.Segments)
+        {
+            if (!seg.Analysed || seg.Kind == SegmentKind.Boilerplate) continue;
+            string lang = seg.Language is "nl" ? "nl" : seg.Language is "en" ? "en" : "";
+            if (lang == "") continue;
+            var lex = TriggerLexicon.For(lang, _options.DictFiles);
+            var cues = CueLexicon.For(lang, _options.DictFiles);
+            ProcessSegment(doc, seg, lex, cues);
+        }
+    }
+
+    private sealed class Pending
+    {
+        public required TriggerMatch Match;
+        public required ArgumentFinder.Args Args;
+        public required ClaimFinder.Result Claim;
+        public int SentenceIndex;
+        public bool Skip;
+    }
+
+    /// <summary>Attribution outside quotation marks in one sentence, used for quotes that run over sentences.</summary>
+    private sealed class QuoteInfo
+    {
+        public bool StartsInside, EndsInside;
+        public Claimant? Speaker;
+        public bool[] InQuote = [];
+    }
+
+    public void ProcessSegment(Document doc, Segment seg, TriggerLexicon lex, CueLexicon cues)
+    {
+        var anchor = seg.Date ?? doc.Published;
+        var quotes = QuoteState(doc, seg);
+        var perSentence = new List<(SentenceView V, List<Pending> P, ArgumentFinder A)>();
+        for (int si = 0; si < seg.Sentences.Count; si++)
+        {
+            var s = seg.Sentences[si];
+            if (s.Tokens.Count == 0 || !s.Parsed) { perSentence.Add((null!, new List<Pending>(), null!)); continue; }
+            var v = new SentenceView(s, doc);
+            var matches = TriggerMatcher.Match(v, lex);
+            var list = new List<Pending>(matches.Count);
+            var af = new ArgumentFinder(v, cues);
+            if (matches.Count > 0)
+            {
+                var isTrigger = new bool[v.Count];
+                foreach (var m in matches) isTrigger[m.Head] = true;
+                var cf = new ClaimFinder(v, cues, af);
+                foreach (var m in matches)
+                {
+                    var args = af.Find(m, isTrigger);
+                    var claim = cf.Analyze(m, args, isTrigger);
+                    list.Add(new Pending { Match = m, Args = args, Claim = claim, SentenceIndex = si });
+                }
+                Merge(v, list);
+            }
+            quotes[si].Speaker = QuoteSpeaker(v, cues, af, quotes[si].InQuote);
+            perSentence.Add((v, list, af));
+        }
+        // Quotations spanning sentences: an open quote continues its speaker.
+        for (int si = 0; si < perSentence.Count; si++)
+        {
+            var (v, list, af) = perSentence[si];
+            if (v == null) continue;
+            Claimant? speaker = null;
+            int a = si, b = si;
+            while (a > 0 && quotes[a].StartsInside) a--;
+            while (b + 1 < quotes.Length && quotes[b].EndsInside) b++;
+            for (int k = a; k <= b && speaker == null; k++) speaker = quotes[k].Speaker;
+            foreach (var p in list)
+            {
+                if (p.Skip || speaker == null || p.Claim.Inner.Count > 0) continue;
+                bool inside = quotes[si].InQuote.Length > p.Match.Head && quotes[si].InQuote[p.Match.Head];
+                if (!inside) continue;
+                p.Claim.Inner.Add(speaker);
+                if (speaker.Cue != null) p.Claim.Cues.Add(speaker.Cue);
+                p.Claim.Status = ClaimFinder.Decide(p.Claim);
+            }
+        }
+        // Build events; parents are resolved by trigger token within the sentence.
+        for (int si = 0; si < perSentence.Count; si++)
+        {
+            var (v, list, af) = perSentence[si];
+            if (v == null || list.Count == 0) continue;
+            var byTrigger = new Dictionary<int, string>();
+            var built = new List<(Pending P, Event E)>();
+            foreach (var p in list)
+            {
+                if (p.Skip) continue;
+                foreach (var ev in Build(doc, seg, si, v, af, p, list, anchor))
+                {
+                    if (built.Exists(x => x.E.Id == ev.Id)) continue;
+                    built.Add((p, ev));
+                    byTrigger.TryAdd(p.Match.Head, ev.Id);
+                }
+            }
+            foreach (var (p, ev) in built)
+            {
+                if (p.Claim.ParentTrigger >= 0 && byTrigger.TryGetValue(p.Claim.ParentTrigger, out var pid) && pid != ev.Id) ev.ParentId = pid;
+                doc.Events.Add(ev);
+            }
+        }
+    }
+
+    /// <summary>A noun trigger that is the subject/object/oblique of a verb trigger of the same type is one event.</summary>
+    private static void Merge(SentenceView v, List<Pending> list)
+    {
+        foreach (var n in list)
+        {
+            if (n.Match.Pattern.Pos != TriggerPos.Noun) continue;
+            int g = v.Head(n.Match.Head);
+            var verb = list.Find(x => x.Match.Head == g && x.Match.Pattern.Pos == TriggerPos.Verb);
+            if (verb != null && verb.Match.Pattern.Type == n.Match.Pattern.Type)
+            {
+                if (verb.Args.Source < 0 || verb.Args.Source == n.Match.Head) verb.Args.Source = n.Args.Source >= 0 ? n.Args.Source : verb.Args.Source;
+                if (verb.Args.Target < 0) verb.Args.Target = n.Args.Target;
+                n.Skip = true;
+                continue;
+            }
+            if (n.Args.Source < 0 && n.Args.Target < 0) n.Skip = true;
+        }
+        // "condemned Russia's attack": the accused is the attacker.
+        foreach (var p in list)
+        {
+            if (p.Skip || p.Args.Target < 0) continue;
+            var inner = list.Find(x => x.Match.Head == p.Args.Target && x.Match.Pattern.Pos == TriggerPos.Noun);
+            if (inner != null && p.Match.Pattern.Type is "ACCUSE" or "REJECT" or "SUPPORT" or "THREATEN" && inner.Args.Source >= 0)
+                p.Args.Target = inner.Args.Source;
+        }
+    }
+
+    private static IEnumerable<Event> Build(Document doc, Segment seg, int si, SentenceView v, ArgumentFinder af, Pending p, List<Pending> all, string? anchor)
+    {
+        var m = p.Match;
+        var sources = af.Resolve(p.Args.Source);
+        var targets = af.Resolve(p.Args.Target);
+        if (sources.Count == 0) sources.Add(null!);
+        if (targets.Count == 0) targets.Add(null!);
+        var trig = TriggerSpan(v, m);
+        var (date, prec) = DateResolver.Resolve(anchor, v.Lower, m.Head);
+        foreach (var src in sources)
+            foreach (var tgt in targets)
+            {
+                if (src != null && tgt != null && src.Start == tgt.Start && src.End == tgt.End) continue;
+                var ev = new Event
+                {
+                    SegmentIndex = seg.Index, SentenceIndex = si, Type = m.Pattern.Type, Mode = m.Pattern.Mode, Cameo = m.Pattern.Cameo,
+                    Trigger = trig, Source = src, Target = tgt, Date = date, DatePrecision = prec,
+                };
+                ev.Claim.Status = p.Claim.Status;
+                if (seg.Kind == SegmentKind.Comment && !string.IsNullOrEmpty(seg.Author))
+                    ev.Claim.Claimants.Add(new Claimant { Actor = new ActorArg { Text = seg.Author!, Start = seg.Start, End = seg.Start }, Cue = null });
+                for (int k = p.Claim.Inner.Count - 1; k >= 0; k--) ev.Claim.Claimants.Add(p.Claim.Inner[k]);
+                foreach (var c in p.Claim.Cues) ev.Claim.Cues.Add(c);
+                ev.Claim.Cues.Sort((a, b) => a.Start.CompareTo(b.Start));
+                ev.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, ev.Type, src, tgt);
+                yield return ev;
+            }
+    }
+
+    private static TextSpan TriggerSpan(SentenceView v, TriggerMatch m)
+    {
+        int f = m.First, l = m.Last;
+        if (l - f + 1 == m.Tokens.Length) return v.Span(f, l);
+        // Separated pattern ("valt … aan"): the head word; the particle is part of the pattern, not the span.
+        return v.Span(m.Head, m.Head);
+    }
+
+    /// <summary>Stable id: document, sentence start, trigger start, type and argument spans — reruns give the same ids.</summary>
+    public static string EventId(string docId, int sentStart, int trigStart, string type, ActorArg? src, ActorArg? tgt)
+    {
+        var key = $"{docId}|{sentStart}|{trigStart}|{type}|{src?.Start}-{src?.End}|{tgt?.Start}-{tgt?.End}";
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        return Convert.ToHexStringLower(hash[..8]);
+    }
+
+    private static QuoteInfo[] QuoteState(Document doc, Segment seg)
+    {
+        var res = new QuoteInfo[seg.Sentences.Count];
+        bool open = false;
+        for (int si = 0; si < seg.Sentences.Count; si++)
+        {
+            var s = seg.Sentences[si];
+            var q = new QuoteInfo { StartsInside = open, InQuote = new bool[s.Tokens.Count] };
+            for (int i = 0; i < s.Tokens.Count; i++)
+            {
+                var t = s.Tokens[i].Text;
+                bool isQuote = t is "\"" or "“" or "”" or "„" or "«" or "»" or "''" or "``";
+                if (isQuote)
+                {
+                    bool opening = t is "“" or "„" or "«" or "``" || (t == "\"" && !open);
+                    bool closing = t is "”" or "»" or "''" || (t == "\"" && open);
+                    if (t == "”" && !open) opening = true; // Dutch style ”…” opening with a closing mark
+                    if (opening && !open) { open = true; continue; }
+                    if (closing && open) { open = false; continue; }
+                }
+                q.InQuote[i] = open;
+            }
+            q.EndsInside = open;
+            res[si] = q;
+        }
+        return res;
+    }
+
+    private static Claimant? QuoteSpeaker(SentenceView v, CueLexicon cues, ArgumentFinder af, bool[] inQuote)
+    {
+        for (int i = 0; i < v.Count; i++)
+        {
+            if (inQuote[i] || !v.IsVerbal(i)) continue;
+            if (!cues.Attribution.TryGetValue(v.Lemma[i], out var kind) || kind != AttributionKind.Report) continue;
+            int s = af.SubjectOf(i);
+            if (s < 0 || inQuote[s]) continue;
+            var who = af.ResolveOne(s);
+            if (who == null) continue;
+            var t = v[i];
+            return new Claimant { Actor = who, Cue = new ClaimCue("attribution", t.Text, t.Start, t.End) };
+        }
+        return null;
+    }
 }

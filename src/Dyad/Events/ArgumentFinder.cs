@@ -1,0 +1,329 @@
+using Dyad.Events.Lexicon;
+using Dyad.Model;
+
+namespace Dyad.Events;
+
+/// <summary>
+/// Source and target of a trigger from the dependency parse: active subject/object, passive
+/// subject and "by"/"door" agent, nominal possessor/"by"/"on"/"against", light verbs ("launched an
+/// attack on"), coordination, control ("ordered X to attack Y"), relative clauses and participles.
+/// Works on token indices; <see cref="Resolve"/> turns a token into actor arguments.
+/// </summary>
+public sealed class ArgumentFinder
+{
+    private readonly SentenceView _v;
+    private readonly CueLexicon _cues;
+    private readonly bool _nl;
+    private readonly string[] _defaultPreps;
+    private readonly string[] _agentPreps;
+    private static readonly string[] AccuseLemmas = ["accuse", "blame", "charge", "suspect", "beschuldigen", "betichten", "verdenken"];
+    private static readonly string[] RelPronouns = ["who", "which", "that", "whom", "whose", "die", "dat", "welke", "wie", "wat"];
+    private static readonly string[] LightVerbs =
+        ["launch", "carry", "conduct", "stage", "mount", "hold", "impose", "make", "give", "issue", "unleash", "step", "begin", "start",
+         "continue", "resume", "intensify", "escalate", "wage", "lead", "order", "announce", "plan", "pay", "reach", "sign", "have",
+         "uitvoeren", "voeren", "plegen", "lanceren", "beginnen", "opleggen", "leggen", "houden", "starten", "doen", "sluiten", "geven", "hebben"];
+
+    public ArgumentFinder(SentenceView v, CueLexicon cues)
+    {
+        _v = v;
+        _cues = cues;
+        _nl = cues.Lang == "nl";
+        _defaultPreps = _nl ? ["op", "tegen"] : ["on", "against", "upon"];
+        _agentPreps = _nl ? ["door"] : ["by"];
+    }
+
+    public sealed class Args
+    {
+        public int Source = -1, Target = -1;
+        /// <summary>Token of the enclosing trigger/verb this event hangs under (control, "accused … of").</summary>
+        public int Governor = -1;
+        /// <summary>The event was lifted out of an "accuse Y of …" frame.</summary>
+        public bool FromAccusation;
+    }
+
+    public Args Find(TriggerMatch m, bool[] isTrigger)
+    {
+        return m.Pattern.Pos == TriggerPos.Verb ? FindVerb(m, isTrigger) : FindNoun(m, isTrigger);
+    }
+
+    private bool TargetPrep(TriggerPattern p, string? c) =>
+        c != null && (Array.IndexOf(_defaultPreps, c) >= 0 || Array.IndexOf(p.TargetPreps, c) >= 0);
+
+    private Args FindVerb(TriggerMatch m, bool[] isTrigger)
+    {
+        var a = new Args();
+        int h = m.Head;
+        var p = m.Pattern;
+        bool passive = _v.IsPassive(h) || IsPassiveParticiple(h);
+        int subj = -1, subjPass = -1, obj = -1, iobj = -1, oblT = -1, agent = -1;
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+            {
+                if (m.Covers(c)) continue;
+                string d = _v.Deprel(c);
+                string r = _v.Rel[c];
+                if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
+                else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
+                else if (r == "obj" && obj < 0) obj = c;
+                else if (r == "iobj" && iobj < 0) iobj = c;
+                else if (r is "obl" or "nmod")
+                {
+                    string? cs = _v.CaseOf(c);
+                    if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
+                    { if (agent < 0) agent = c; }
+                    else if (TargetPrep(p, cs) && oblT < 0) oblT = c;
+                }
+            }
+        if (passive)
+        {
+            a.Source = agent;
+            a.Target = subjPass >= 0 ? subjPass : (subj >= 0 && _nl ? subj : -1);
+            if (a.Target < 0 && IsPassiveParticiple(h) && _v.Rel[h] == "acl") a.Target = _v.Head(h);
+            if (a.Target < 0) a.Target = oblT;
+        }
+        else
+        {
+            a.Source = subj;
+            if (iobj >= 0 && p.ObjIsTarget) a.Target = iobj;
+            else if (obj >= 0 && p.ObjIsTarget && !IsRelOrExpl(obj, false)) a.Target = obj;
+            else if (obj >= 0 && p.ObjIsTarget && IsRelOrExpl(obj, true)) a.Target = obj;
+            if (a.Target < 0) a.Target = oblT;
+        }
+        if (a.Source < 0 && !passive) a.Source = InheritSubject(h, a, 0);
+        else if (a.Source < 0 && passive) InheritGovernor(h, a);
+        // Relative clause whose subject/object is the relative pronoun: the head noun.
+        if (_v.Rel[h] == "acl" && _v.Deprel(h) == "acl:relcl")
+        {
+            int n = _v.Head(h);
+            if (a.Source >= 0 && IsRelOrExpl(a.Source, true)) a.Source = n;
+            else if (a.Target >= 0 && IsRelOrExpl(a.Target, true)) a.Target = n;
+            else if (a.Source < 0 && !passive) a.Source = n;
+            else if (a.Target < 0 && passive) a.Target = n;
+        }
+        return a;
+    }
+
+    private bool IsPassiveParticiple(int h)
+    {
+        var t = _v[h];
+        if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl") return false;
+        return t.Feats.Contains("VerbForm=Part", StringComparison.Ordinal) && !t.Feats.Contains("Tense=Pres", StringComparison.Ordinal)
+            || t.Xpos == "VBN";
+    }
+
+    /// <summary>Relative pronoun (or expletive): replaced by the head noun of the relative clause.</summary>
+    private bool IsRelOrExpl(int t, bool relOnly)
+    {
+        if (_v.Upos(t) != "PRON" && _v.Upos(t) != "DET") return false;
+        if (_v[t].Feats.Contains("PronType=Rel", StringComparison.Ordinal)) return true;
+        if (Array.IndexOf(RelPronouns, _v.Lemma[t]) >= 0)
+        {
+            // "that"/"dat"/"die" can also be demonstratives; only relative inside acl:relcl.
+            int h = _v.Head(t);
+            return h >= 0 && _v.Deprel(h) == "acl:relcl";
+        }
+        return false;
+    }
+
+    /// <summary>Subject of a subjectless clause: conjunct, control, "accuse Y of …", participle.</summary>
+    private int InheritSubject(int h, Args a, int depth)
+    {
+        if (depth > 4) return -1;
+        int g = _v.Head(h);
+        if (g < 0) return -1;
+        string rel = _v.Rel[h];
+        string gl = _v.Lemma[g];
+        if (rel == "conj")
+        {
+            int s = SubjectOf(g, depth + 1, a);
+            return s;
+        }
+        if (rel == "xcomp" || (rel == "ccomp" && HasMarkTe(h)))
+        {
+            a.Governor = g;
+            if (_cues.ObjectControl.Contains(gl) || Array.IndexOf(AccuseLemmas, gl) >= 0)
+            {
+                int o = _v.Child(g, "obj", true);
+                if (o < 0) o = _v.Child(g, "iobj", true);
+                if (o >= 0) { if (Array.IndexOf(AccuseLemmas, gl) >= 0) a.FromAccusation = true; return o; }
+            }
+            return SubjectOf(g, depth + 1, a);
+        }
+        if (rel is "advcl" or "acl" or "ccomp" or "obl" or "nmod")
+        {
+            // "accused Y of attacking Z" (advcl under accuse) or "accused Y of …" attached to Y.
+            if (Array.IndexOf(AccuseLemmas, gl) >= 0)
+            {
+                a.Governor = g;
+                a.FromAccusation = true;
+                int o = _v.Child(g, "obj", true);
+                return o;
+            }
+            if (rel == "acl" && _v.Deprel(h) != "acl:relcl")
+            {
+                int gg = _v.Head(g);
+                if (gg >= 0 && _v.Rel[g] == "obj" && Array.IndexOf(AccuseLemmas, _v.Lemma[gg]) >= 0)
+                {
+                    a.Governor = gg;
+                    a.FromAccusation = true;
+                    return g;
+                }
+                // "militants attacking the base": present participle modifies its agent.
+                if (_v[h].Feats.Contains("VerbForm=Ger", StringComparison.Ordinal) || _v[h].Xpos == "VBG") return g;
+                return -1;
+            }
+            if (rel == "advcl" && _cues.Attribution.ContainsKey(gl) && _cues.Attribution[gl] == AttributionKind.Deny)
+                return SubjectOf(g, depth + 1, a);
+            if (rel is "advcl" or "ccomp" && (_v[h].Xpos == "VBG" || _v[h].Feats.Contains("VerbForm=Ger", StringComparison.Ordinal) || HasMarkTe(h)))
+                return SubjectOf(g, depth + 1, a);
+        }
+        return -1;
+    }
+
+    private void InheritGovernor(int h, Args a)
+    {
+        int g = _v.Head(h);
+        if (g < 0) return;
+        if (_v.Rel[h] is "xcomp" or "advcl" or "ccomp" && (_cues.ObjectControl.Contains(_v.Lemma[g]) || _cues.FutureVerbs.Contains(_v.Lemma[g])))
+            a.Governor = g;
+    }
+
+    private bool HasMarkTe(int h)
+    {
+        foreach (int c in _v.Children(h))
+            if (_v.Rel[c] == "mark" && (_v.Lemma[c] is "te" or "to" or "om")) return true;
+        return false;
+    }
+
+    /// <summary>The active subject of verb <paramref name="g"/>, following conjunction and control upward.</summary>
+    public int SubjectOf(int g, int depth = 0, Args? scratch = null)
+    {
+        if (g < 0 || depth > 5) return -1;
+        int s = -1;
+        foreach (int c in _v.Children(g))
+        {
+            string d = _v.Deprel(c);
+            if (d == "nsubj" || d == "nsubj:outer") { s = c; break; }
+        }
+        if (s >= 0)
+        {
+            int h = _v.Head(g);
+            if (IsRelOrExpl(s, true) && _v.Deprel(g) == "acl:relcl" && h >= 0) return h;
+            return s;
+        }
+        if (_v.IsPassive(g))
+        {
+            foreach (int c in _v.Children(g))
+                if (_v.Deprel(c) is "obl:agent" || (_v.Rel[c] == "obl" && _v.CaseOf(c) is { } cs && Array.IndexOf(_agentPreps, cs) >= 0)) return c;
+            return -1;
+        }
+        var tmp = scratch != null ? new Args() : new Args();
+        return InheritSubject(g, tmp, depth + 1);
+    }
+
+    private Args FindNoun(TriggerMatch m, bool[] isTrigger)
+    {
+        var a = new Args();
+        int h = m.Head;
+        var p = m.Pattern;
+        foreach (int c in _v.Children(h))
+        {
+            if (m.Covers(c)) continue;
+            string d = _v.Deprel(c);
+            string r = _v.Rel[c];
+            if (d == "nmod:poss" || d == "det:poss" || (r == "det" && _v[c].Feats.Contains("Poss=Yes", StringComparison.Ordinal)))
+            { if (a.Source < 0) a.Source = c; continue; }
+            if (r is "nmod" or "obl")
+            {
+                string? cs = _v.CaseOf(c);
+                if (d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0) || (_nl && cs == "van" && !TargetPrep(p, cs)))
+                { if (a.Source < 0) a.Source = c; }
+                else if (TargetPrep(p, cs) && a.Target < 0) a.Target = c;
+                continue;
+            }
+            if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && a.Source < 0 && c < h) a.Source = c;
+        }
+        int g = _v.Head(h);
+        if (g >= 0 && _v.Rel[h] is "obj" or "nsubj" or "obl" && !isTrigger[g] && (a.Source < 0 || a.Target < 0))
+        {
+            // Light verb: "launched an attack on", "carried out strikes against", "held talks with".
+            bool light = Array.IndexOf(LightVerbs, _v.Lemma[g]) >= 0 || _v.Rel[h] == "obj";
+            if (light && _v.Rel[h] != "nsubj")
+            {
+                if (a.Source < 0) a.Source = SubjectOf(g);
+                if (a.Target < 0)
+                    foreach (int c in _v.Children(g))
+                        if (c != h && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
+                if (_v.Rel[g] == "xcomp" || _v.Rel[g] == "ccomp") a.Governor = _v.Head(g);
+            }
+        }
+        return a;
+    }
+
+    /// <summary>
+    /// Actor arguments for an argument token: its mention (or a mention inside its noun phrase),
+    /// one per coordinated conjunct; an unresolved argument with the phrase text when no mention exists.
+    /// </summary>
+    public List<ActorArg> Resolve(int tok)
+    {
+        var list = new List<ActorArg>(2);
+        if (tok < 0) return list;
+        var a = ResolveOne(tok);
+        if (a != null) list.Add(a);
+        foreach (int c in _v.Children(tok))
+        {
+            if (_v.Rel[c] != "conj" || !_v.IsNominal(c)) continue;
+            var b = ResolveOne(c);
+            if (b != null && !list.Exists(x => x.Start == b.Start && x.End == b.End)) list.Add(b);
+        }
+        // A conjunct inside one mention ("Russia and Iran" as two mentions under one head).
+        return list;
+    }
+
+    public ActorArg? ResolveOne(int tok)
+    {
+        int mi = _v.MentionAt[tok];
+        if (mi >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+        int found = FindMentionBelow(tok, 0);
+        if (found >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[found]);
+        foreach (int c in _v.Children(tok))
+            if (_v.Rel[c] == "appos" && _v.MentionAt[c] >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[_v.MentionAt[c]]);
+        string u = _v.Upos(tok);
+        if (u is "PROPN" or "NOUN" || (u == "PRON" && !IsRelOrExpl(tok, false) && _v.Lemma[tok] is not ("it" or "this" or "that" or "het" or "dit" or "dat" or "er" or "what" or "wat")))
+        {
+            var (f, l) = _v.NominalSpan(tok);
+            var span = _v.Span(f, l);
+            return new ActorArg { Text = span.Text, Start = span.Start, End = span.End, Actor = null };
+        }
+        return null;
+    }
+
+    private int FindMentionBelow(int tok, int depth)
+    {
+        if (depth > 3) return -1;
+        // Breadth first: direct modifiers before deeper ones.
+        foreach (int c in _v.Children(tok))
+            if (FollowForMention(c) && _v.MentionAt[c] >= 0) return _v.MentionAt[c];
+        foreach (int c in _v.Children(tok))
+        {
+            if (!FollowForMention(c)) continue;
+            int r = FindMentionBelow(c, depth + 1);
+            if (r >= 0) return r;
+        }
+        return -1;
+    }
+
+    private bool FollowForMention(int c)
+    {
+        string r = _v.Rel[c];
+        if (r is "compound" or "amod" or "flat" or "appos" or "det") return true;
+        if (r == "nmod")
+        {
+            string d = _v.Deprel(c);
+            if (d == "nmod:poss") return true;
+            string? cs = _v.CaseOf(c);
+            return cs is "of" or "van" or "by" or "door" || (cs == null && d != "nmod:tmod");
+        }
+        return false;
+    }
+}
