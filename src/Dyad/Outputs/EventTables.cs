@@ -24,15 +24,16 @@ public static class EventTables
 
     public static int Write(IEnumerable<MergedEvent> merged, TextWriter w, int width = 80)
     {
-        var t = new TextTable(width, ("date", 10, false), ("type", 9, false), ("source", 13, false), ("target", 13, false),
-            ("docs", 4, true), ("clm", 3, true), ("statuses", 20, false));
+        // d/c = distinct documents / distinct claimants
+        var t = new TextTable(width, ("date", 10, false), ("type", 9, false), ("source", 11, false), ("target", 11, false),
+            ("d/c", 5, true), ("claim statuses", 20, false));
         t.WriteHeader(w);
         int n = 0, mentions = 0;
         foreach (var m in merged)
         {
             var r = m.Representative;
-            t.WriteRow(w, m.FirstDate ?? "?", m.Type, ActorCell(r.Source), ActorCell(r.Target), m.Documents.ToString(), m.Claimants.ToString(),
-                m.StatusSummary());
+            t.WriteRow(w, m.FirstDate ?? "?", m.Type, ActorCell(r.Source), ActorCell(r.Target), $"{m.Documents}/{m.Claimants}",
+                string.Join("/", m.StatusCounts.Select(kv => kv.Value == 1 ? kv.Key : $"{kv.Value} {kv.Key}")));
             n++;
             mentions += m.Mentions.Count;
         }
