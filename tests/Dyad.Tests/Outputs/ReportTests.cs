@@ -10,7 +10,8 @@ namespace Dyad.Tests.Outputs;
 
 public class ReportTests
 {
-    public const string ScriptPayload = "<script>window.__pwned=1;document.title='PWNED'</script>";
+    public const string ScriptPayload = "<script>window.__pwned=1;document.title='PWNED';document.documentElement.appendChild(document.createElement('pwned-marker'))</script>";
+    public const string FetchPayload = "<img src=\"http://pwned.example/beacon.png\"><link rel=stylesheet href=\"https://pwned.example/x.css\"><script>fetch('http://pwned.example/f')</script>";
     public const string AttrPayload = "\"><img src=x onerror=\"window.__pwned=1;document.body.setAttribute('data-pwned','1')\">";
     public const string UriPayload = "javascript:window.__pwned=1";
     public const string JsonBreakout = "</script><script>window.__pwned=1</script>\u2028";
@@ -22,6 +23,8 @@ public class ReportTests
         list.Add(Make("x1", Actor(AttrPayload), "ASSAULT", Actor(JsonBreakout), title: ScriptPayload, doc: "evil", kind: "comment",
             author: AttrPayload + ScriptPayload, trigger: "shelled" + ScriptPayload) with { Document = new DocumentInfo { Id = "evil", Uri = UriPayload, Title = ScriptPayload, Published = "2017-10-05" } });
         list.Add(Make("x2", Actor("<b onmouseover=alert(1)>Militia</b>"), "THREATEN", Rus, title: "'single' & \"double\"", doc: "evil2", claimants: [Actor(ScriptPayload)]));
+        list.Add(Make("x3", Actor(FetchPayload), "PROTEST", Actor("Town <svg onload=alert(1)>", "TWN"), title: FetchPayload, doc: "evil3", kind: "comment", author: FetchPayload,
+            trigger: "marched" + FetchPayload));
         return list;
     }
 
@@ -97,10 +100,13 @@ public class ReportTests
         Assert.DoesNotContain("<script>window", body);
         Assert.DoesNotContain("<img", body);
         Assert.DoesNotContain("<b onmouseover", body);
+        Assert.DoesNotContain("<link", body);
+        Assert.DoesNotContain("<svg onload", body);
+        Assert.DoesNotContain("<pwned", body);
         var json = Regex.Match(html, "<script type=\"application/json\" id=\"dyad-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
         Assert.DoesNotContain("\u2028", json);
         Assert.DoesNotContain("<", json);
-        Assert.Contains("&lt;script&gt;window.__pwned=1;document.title=&#39;PWNED&#39;&lt;/script&gt;", body);
+        Assert.Contains("&lt;script&gt;window.__pwned=1;document.title=&#39;PWNED&#39;;document.documentElement.appendChild(", body);
         Assert.Contains("&quot;&gt;&lt;img src=x onerror=&quot;", body);
         // exactly two closing script tags: the data block and the real script
         Assert.Equal(2, Regex.Matches(html, "</script", RegexOptions.IgnoreCase).Count);
