@@ -62,6 +62,8 @@ internal static class LineRules
     private static readonly Regex BylineWritten = new(@"^(?:[Ww]ritten|[Gg]eschreven|[Pp]osted|[Gg]epost|[Gg]eplaatst|[Dd]oor|[Tt]ekst|[Tt]ext|[Rr]eport(?:ed)?)\s+(?:by|door)?\s*:?\s*" + Name + @"\s*(?:[\-–—|/(,·•].*)?$",
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex BylineHandle = new(@"^" + Name + @"\s*[:–—\-]?\s*\(?@\w+\)?\s*[:–—\-]?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex NotAName = new(
+        @"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|then|now|contrast|comparison|far|then|late|early|noon|midnight|dawn|nightfall)\b", O);
     private static readonly Regex Republished = new(
         @"^(?:published|original|originally\s+published|republished|first\s+published|reprinted|oorspronkelijk\s+verschenen|eerder\s+verschenen|bron|source|via)\b[^.!?]{0,80}$", O);
 
@@ -121,7 +123,8 @@ internal static class LineRules
                 foreach (var r in new[] { BylineBy2, BylineWritten, BylineHandle })
                 {
                     var m = r.Match(s);
-                    if (m.Success && m.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+                    if (m.Success && m.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+                        && !NotAName.IsMatch(m.Groups["name"].Value) && !(s.EndsWith('.') && s.Split(' ').Length > 8))
                         return new LineInfo(LineRole.Byline, null, Trim(m.Groups["name"].Value), null, "byline");
                 }
                 if (Republished.IsMatch(s) && (s.Contains("article", StringComparison.OrdinalIgnoreCase) || s.Contains("via", StringComparison.OrdinalIgnoreCase)
