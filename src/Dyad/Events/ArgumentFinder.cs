@@ -63,6 +63,7 @@ public sealed class ArgumentFinder
                 string d = _v.Deprel(c);
                 string r = _v.Rel[c];
                 if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
+                else if (t == h && d == "nsubj" && _nl && obj < 0) obj = c; // verb-final clause parsed with two subjects: the second is the object
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
                 else if (r == "obj" && obj < 0) obj = c;
                 else if (r == "iobj" && iobj < 0) iobj = c;
@@ -103,10 +104,21 @@ public sealed class ArgumentFinder
         return a;
     }
 
+    /// <summary>A participle modifying a noun that has its own object or clause: a main verb misparsed as a reduced relative.</summary>
+    private bool ActiveAcl(int h)
+    {
+        if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl" || !_v.IsVerbal(h)) return false;
+        if (_v.Child(h, "mark", true) >= 0) return false;
+        foreach (int c in _v.Children(h))
+            if (_v.Rel[c] is "obj" or "iobj" or "ccomp") return c > h && _v.Head(h) < h;
+        return false;
+    }
+
     private bool IsPassiveParticiple(int h)
     {
         var t = _v[h];
         if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl") return false;
+        if (ActiveAcl(h)) return false;
         return t.Feats.Contains("VerbForm=Part", StringComparison.Ordinal) && !t.Feats.Contains("Tense=Pres", StringComparison.Ordinal)
             || t.Xpos == "VBN";
     }
@@ -137,6 +149,12 @@ public sealed class ArgumentFinder
         {
             int s = SubjectOf(g, depth + 1, a);
             return s;
+        }
+        if (rel == "xcomp" && !HasMarkTe(h) && _cues.Attribution.ContainsKey(gl) && _v.IsVerbal(h))
+        {
+            // "claimed the police beat the students" parsed as object + xcomp: the object is the subject.
+            int o = _v.Child(g, "obj", true);
+            if (o >= 0 && o < h) return o;
         }
         if (rel == "xcomp" || (rel == "ccomp" && HasMarkTe(h)))
         {
@@ -170,6 +188,7 @@ public sealed class ArgumentFinder
                 }
                 // "militants attacking the base": present participle modifies its agent.
                 if (_v[h].Feats.Contains("VerbForm=Ger", StringComparison.Ordinal) || _v[h].Xpos == "VBG") return g;
+                if (ActiveAcl(h)) return g;
                 return -1;
             }
             if (rel == "advcl" && _cues.Attribution.ContainsKey(gl) && _cues.Attribution[gl] == AttributionKind.Deny)

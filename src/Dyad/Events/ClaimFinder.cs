@@ -70,6 +70,101 @@ public sealed class ClaimFinder
         return r;
     }
 
+    /// <summary>
+    /// Attribution read off the surface, for parses that attach it wrongly: a sentence-final ", X said" /
+    /// ", said X" / ", aldus X" clause is the outermost claimant of every event before the comma, and
+    /// "according to X" / "volgens X" anywhere is the outermost claimant of every event outside X. Frames the
+    /// tree walk already found are not added twice; the status is decided again.
+    /// </summary>
+    public void ApplySurface(List<(TriggerMatch M, Result R)> events, bool[] inQuote)
+    {
+        if (events.Count == 0) return;
+        int n = _v.Count;
+        int end = n;
+        while (end > 0 && _v.Upos(end - 1) == "PUNCT") end--;
+        // ", X said" / ", said X" / ", aldus X" at the end.
+        for (int c = end - 1; c > 0; c--)
+        {
+            if (_v.Lower[c] != ",") continue;
+            if (inQuote.Length > c && inQuote[c]) break;
+            int verb = -1;
+            bool ok = true;
+            for (int k = c + 1; k < end && ok; k++)
+            {
+                string u = _v.Upos(k);
+                if (verb < 0 && (u is "VERB" or "AUX") && IsAttributionLemma(k)) { verb = k; continue; }
+                if (verb < 0 && _v.Lemma[k] == "aldus") { verb = k; continue; }
+                ok = u is "DET" or "ADJ" or "NOUN" or "PROPN" or "PRON" or "NUM" or "ADP" or "ADV" or "PUNCT" or "CCONJ" or "PART" || (u == "AUX" && verb < 0);
+                if (_v.Lemma[k] is "that" or "dat" or "of") ok = false;
+            }
+            if (!ok || verb < 0) break;
+            int sp = NpHead(c + 1, verb - 1);
+            if (sp < 0) sp = NpHead(verb + 1, NpEnd(verb + 1, end) - 1);
+            if (sp < 0) break;
+            var kind = _v.Lemma[verb] == "aldus" ? AttributionKind.Report : _cues.Attribution[_v.Lemma[verb]];
+            foreach (var (m, r) in events)
+                if (m.Head < c && !(inQuote.Length > m.Head && inQuote[m.Head]) || m.Head < c)
+                    AddOuter(r, verb, kind, sp);
+            break;
+        }
+        // "according to X", "volgens X" anywhere in the sentence.
+        for (int k = 0; k + 1 < n; k++)
+        {
+            bool acc = _v.Lower[k] == "according" && _v.Lower[k + 1] == "to";
+            bool vol = _cues.AccordingTo.Contains(_v.Lower[k]) && _v.Lower[k] is not "aldus" and not "citing" and not "quoting";
+            if (!acc && !vol) continue;
+            int from = acc ? k + 2 : k + 1;
+            int to = NpEnd(from, n);
+            int sp = NpHead(from, to - 1);
+            if (sp < 0) continue;
+            foreach (var (m, r) in events)
+                if (m.Head < from || m.Head >= to) AddOuter(r, k, AttributionKind.Report, sp);
+        }
+    }
+
+    private bool IsAttributionLemma(int k) => _cues.Attribution.ContainsKey(_v.Lemma[k]) && !_cues.AttributionParticles.ContainsKey(_v.Lemma[k]);
+
+    /// <summary>End (exclusive) of the noun phrase starting at <paramref name="from"/>: determiners, adjectives, nouns.</summary>
+    private int NpEnd(int from, int limit)
+    {
+        int k = from;
+        while (k < limit && _v.Upos(k) is "DET" or "ADJ" or "NOUN" or "PROPN" or "PRON" or "NUM" || (k < limit && k > from && _v.Lower[k] is "'s" or "’s" or "-"))
+            k++;
+        return k;
+    }
+
+    /// <summary>The head of a nominal span: the nominal whose parse head lies outside the span, else the last nominal.</summary>
+    private int NpHead(int first, int last)
+    {
+        if (first > last || first < 0) return -1;
+        int lastNom = -1;
+        for (int k = first; k <= last; k++)
+        {
+            if (!_v.IsNominal(k)) continue;
+            lastNom = k;
+        }
+        if (lastNom < 0) return -1;
+        for (int k = first; k <= last; k++)
+            if (_v.IsNominal(k) && (_v.Head(k) < first || _v.Head(k) > last)) return k;
+        return lastNom;
+    }
+
+    private void AddOuter(Result r, int cueTok, AttributionKind kind, int speakerTok)
+    {
+        var t = _v[cueTok];
+        foreach (var c in r.Inner) if (c.Cue != null && c.Cue.Start == t.Start) return;
+        // The same speaker found by the tree under another cue (e.g. "said" as root): nothing to add.
+        var who = _args.ResolveOne(speakerTok);
+        if (who != null) foreach (var c in r.Inner) if (c.Actor.Start == who.Start && c.Actor.End == who.End) return;
+        string k = kind switch { AttributionKind.Deny => "denial", AttributionKind.Allege => "allegation", _ => "attribution" };
+        var cue = new ClaimCue(k, t.Text, t.Start, t.End);
+        if (kind == AttributionKind.Deny) r.Deny = true;
+        if (kind == AttributionKind.Allege) r.Allege = true;
+        r.Inner.Add(new Claimant { Actor = who ?? new ActorArg(), Cue = cue });
+        r.Cues.Add(cue);
+        r.Status = Decide(r);
+    }
+
     public static ClaimStatus Decide(Result r)
     {
         if (r.Negated) return ClaimStatus.Negated;

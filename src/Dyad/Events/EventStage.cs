@@ -72,6 +72,7 @@ public sealed class EventStage : IDocumentStage
                     list.Add(new Pending { Match = m, Args = args, Claim = claim, SentenceIndex = si });
                 }
                 Merge(v, list);
+                cf.ApplySurface(list.Where(p => !p.Skip).Select(p => (p.Match, p.Claim)).ToList(), quotes[si].InQuote);
             }
             quotes[si].Speaker = QuoteSpeaker(v, cues, af, quotes[si].InQuote);
             perSentence.Add((v, list, af));

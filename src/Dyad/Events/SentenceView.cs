@@ -110,7 +110,7 @@ public sealed class SentenceView
     {
         int first = i, last = i;
         Walk(i, ref first, ref last, 0);
-        while (first < i && (Rel[first] is "case" or "punct" or "cc" or "mark")) first++;
+        while (first < i && (Rel[first] is "case" or "punct" or "cc" or "mark" or "fixed")) first++;
         while (last > i && (Rel[last] is "punct" or "cc" or "case")) last--;
         return (first, last);
     }
