@@ -143,7 +143,12 @@ public sealed class ClaimFinder
             if (!_v.IsNominal(k)) continue;
             lastNom = k;
         }
-        if (lastNom < 0) return -1;
+        if (lastNom < 0)
+        {
+            // "the general warned": a noun tagged as an adjective.
+            for (int k = last; k >= first; k--) if (_v.Upos(k) is "ADJ" or "X" or "VERB") return k;
+            return -1;
+        }
         for (int k = first; k <= last; k++)
             if (_v.IsNominal(k) && (_v.Head(k) < first || _v.Head(k) > last)) return k;
         return lastNom;
@@ -155,6 +160,14 @@ public sealed class ClaimFinder
         foreach (var c in r.Inner) if (c.Cue != null && c.Cue.Start == t.Start) return;
         // The same speaker found by the tree under another cue (e.g. "said" as root): nothing to add.
         var who = _args.ResolveOne(speakerTok);
+        if (who == null)
+        {
+            // A speaker the parse tags oddly ("the general" as DET + ADJ): its word with a leading determiner.
+            int f = speakerTok;
+            while (f > 0 && _v.Upos(f - 1) is "DET" or "ADJ") f--;
+            var span = _v.Span(f, speakerTok);
+            who = new ActorArg { Text = span.Text, Start = span.Start, End = span.End };
+        }
         if (who != null) foreach (var c in r.Inner) if (c.Actor.Start == who.Start && c.Actor.End == who.End) return;
         string k = kind switch { AttributionKind.Deny => "denial", AttributionKind.Allege => "allegation", _ => "attribution" };
         var cue = new ClaimCue(k, t.Text, t.Start, t.End);
@@ -241,6 +254,7 @@ public sealed class ClaimFinder
     private void Walk(int start, Result r, bool[] isTrigger)
     {
         int node = start;
+        bool thatClause = false;
         for (int step = 0; step < 16 && node >= 0; step++)
         {
             Attached(node, r);
@@ -248,6 +262,18 @@ public sealed class ClaimFinder
             if (g < 0) break;
             string rel = _v.Rel[node];
             string gl = _v.Lemma[g];
+            if (_v.IsVerbal(node) && HasMark(node, "that", "dat")) thatClause = true;
+            // A "that" clause attached to a noun by a wrong parse ("said on Monday that …" → acl of Monday):
+            // the first attribution verb above it carries it.
+            if (thatClause && rel is "obl" or "nmod" or "obj" or "acl" && !_v.IsVerbal(node) && IsAttribution(g, out var k0))
+            {
+                AddFrame(r, g, k0, Speaker(g));
+                if (r.ParentTrigger < 0 && isTrigger[g]) r.ParentTrigger = g;
+                thatClause = false;
+                node = g;
+                continue;
+            }
+            if (_v.IsVerbal(g)) thatClause = thatClause && !_v.IsVerbal(node) ? thatClause : false;
             if (rel == "conj") { node = g; continue; }
             if (rel == "xcomp" && (_cues.ObjectControl.Contains(gl) || _cues.FutureVerbs.Contains(gl)))
             {
