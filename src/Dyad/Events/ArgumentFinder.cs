@@ -99,7 +99,7 @@ public sealed class ArgumentFinder
             // "According to X, Y attacked Z" parsed with Y as a conjunct of X.
             foreach (int c in _v.Children(h))
             {
-                if (_v.Rel[c] != "obl" || c > h || !(_v.CaseOf(c) is "according" or "volgens")) continue;
+                if (_v.Rel[c] != "obl" || c > h || !(_v.CaseOf(c) is "according" or "accord" or "volgens")) continue;
                 foreach (int cj in _v.Children(c))
                     if (_v.Rel[cj] == "conj" && cj < h && cj > 0 && _v.Lower[FirstOf(cj) - 1] == ",") { a.Source = cj; break; }
             }
