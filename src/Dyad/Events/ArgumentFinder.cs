@@ -93,6 +93,15 @@ public sealed class ArgumentFinder
             else if (obj >= 0 && p.ObjIsTarget && IsRelOrExpl(obj, true)) a.Target = obj;
             if (a.Target < 0) a.Target = oblT;
         }
+        if (a.Target < 0 && ActiveAcl(h))
+        {
+            // "helicopters shelled positions" parsed with "positions" as root and "helicopters" as its compound.
+            int hn = _v.Head(h);
+            if (_v.Rel[hn] == "compound" && _v.Head(hn) > h) a.Target = _v.Head(hn);
+        }
+        if (a.Source < 0 && !passive)
+            foreach (int c in _v.Children(h))
+                if (c < h && _v.Rel[c] is "compound" or "dep" && _v.Upos(c) is "NOUN" or "PROPN" && _v.CaseOf(c) == null) { a.Source = c; break; }
         if (a.Source < 0 && !passive) a.Source = InheritSubject(h, a, 0);
         if (a.Source < 0 && !passive)
         {
@@ -142,6 +151,11 @@ public sealed class ArgumentFinder
     {
         if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl" || !_v.IsVerbal(h)) return false;
         if (_v.Child(h, "nsubj", false) >= 0) return true; // a clause with its own subject
+        int hn = _v.Head(h);
+        // A participle under a noun that is the root of the whole sentence: a main clause misparsed
+        // ("The parliament threatened on Monday …" with "parliament" as root). Finite verbs are never reduced relatives.
+        if (hn >= 0 && hn < h && (_v.Head(hn) < 0 || _v.Rel[hn] == "compound" && _v.Head(_v.Head(hn)) < 0)) return true;
+        if (_v[h].Feats.Contains("Mood=Ind", StringComparison.Ordinal)) return true;
         if (_v.Child(h, "mark", true) >= 0) return false;
         foreach (int c in _v.Children(h))
             if (_v.Rel[c] is "obj" or "iobj" or "ccomp") return c > h && _v.Head(h) < h;

@@ -122,6 +122,21 @@ public sealed class ClaimFinder
         }
     }
 
+    private int NpStartBefore(int verb)
+    {
+        int k = verb;
+        while (k > 0 && _v.Upos(k - 1) is "DET" or "ADJ" or "NOUN" or "PROPN" or "PRON" or "NUM") k--;
+        return k < verb ? k : verb;
+    }
+
+    private ActorArg SpanArg(int tok)
+    {
+        int f = tok;
+        while (f > 0 && _v.Upos(f - 1) is "DET" or "ADJ") f--;
+        var span = _v.Span(f, tok);
+        return new ActorArg { Text = span.Text, Start = span.Start, End = span.End };
+    }
+
     private bool IsAttributionLemma(int k) => _cues.Attribution.ContainsKey(_v.Lemma[k]) && !_cues.AttributionParticles.ContainsKey(_v.Lemma[k]);
 
     /// <summary>End (exclusive) of the noun phrase starting at <paramref name="from"/>: determiners, adjectives, nouns.</summary>
@@ -157,17 +172,16 @@ public sealed class ClaimFinder
     private void AddOuter(Result r, int cueTok, AttributionKind kind, int speakerTok)
     {
         var t = _v[cueTok];
-        foreach (var c in r.Inner) if (c.Cue != null && c.Cue.Start == t.Start) return;
+        for (int i = 0; i < r.Inner.Count; i++)
+            if (r.Inner[i].Cue is { } cc && cc.Start == t.Start)
+            {
+                if (r.Inner[i].Actor.Text.Length == 0) r.Inner[i] = r.Inner[i] with { Actor = _args.ResolveOne(speakerTok) ?? SpanArg(speakerTok) };
+                return;
+            }
         // The same speaker found by the tree under another cue (e.g. "said" as root): nothing to add.
         var who = _args.ResolveOne(speakerTok);
-        if (who == null)
-        {
-            // A speaker the parse tags oddly ("the general" as DET + ADJ): its word with a leading determiner.
-            int f = speakerTok;
-            while (f > 0 && _v.Upos(f - 1) is "DET" or "ADJ") f--;
-            var span = _v.Span(f, speakerTok);
-            who = new ActorArg { Text = span.Text, Start = span.Start, End = span.End };
-        }
+        // A speaker the parse tags oddly ("the general" as DET + ADJ): its word with a leading determiner.
+        who ??= SpanArg(speakerTok);
         if (who != null) foreach (var c in r.Inner) if (c.Actor.Start == who.Start && c.Actor.End == who.End) return;
         string k = kind switch { AttributionKind.Deny => "denial", AttributionKind.Allege => "allegation", _ => "attribution" };
         var cue = new ClaimCue(k, t.Text, t.Start, t.End);
@@ -353,6 +367,13 @@ public sealed class ClaimFinder
         if (kind == AttributionKind.Deny) r.Deny = true;
         if (kind == AttributionKind.Allege) r.Allege = true;
         var who = speakerTok >= 0 ? _args.ResolveOne(speakerTok) : null;
+        if (who == null)
+        {
+            // No subject in the parse: the noun phrase just before the verb ("security sources said"), or just after ("said the ministry").
+            int sp = NpHead(Math.Max(0, NpStartBefore(verb)), verb - 1);
+            if (sp < 0 && verb + 1 < _v.Count) sp = NpHead(verb + 1, NpEnd(verb + 1, _v.Count) - 1);
+            if (sp >= 0) who = _args.ResolveOne(sp) ?? SpanArg(sp);
+        }
         r.Inner.Add(new Claimant { Actor = who ?? new ActorArg(), Cue = cue });
         r.Cues.Add(cue);
     }
