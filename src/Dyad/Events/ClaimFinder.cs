@@ -36,6 +36,8 @@ public sealed class ClaimFinder
         public List<ClaimCue> Cues = new();
         public int ParentTrigger = -1;
         public bool Negated, Condition, Question, Future, Hypothetical, Hedge, AllegAdverb, ReportAdverb, Deny, Allege;
+        /// <summary>Token of a "would"/"zou" modal, or -1.</summary>
+        public int HypoTok = -1;
     }
 
     public Result Analyze(TriggerMatch m, ArgumentFinder.Args args, bool[] isTrigger)
@@ -60,6 +62,13 @@ public sealed class ClaimFinder
             r.Allege = true;
         }
         Walk(start, r, isTrigger);
+        // Reported "would" without a condition is the future of the past: "they said they would boycott the talks".
+        if (r.Hypothetical && !r.Condition && r.Inner.Count > 0 && r.HypoTok >= 0 && _v.Lower[r.HypoTok] is "would" or "zou" or "zouden")
+        {
+            r.Hypothetical = false;
+            r.Future = true;
+            Cue(r, "future", r.HypoTok);
+        }
         if (_v.Count > 0 && _v.Sentence.Tokens[^1].Text == "?" && r.Inner.Count == 0)
         {
             var q = _v[_v.Count - 1];
@@ -226,7 +235,7 @@ public sealed class ClaimFinder
             if (rel == "aux")
             {
                 if (_cues.FutureModals.Contains(lem) || _cues.FutureModals.Contains(_v.Lower[c])) { r.Future = true; Cue(r, "future", c); }
-                else if (_cues.HypotheticalModals.Contains(lem) || _cues.HypotheticalModals.Contains(_v.Lower[c])) { r.Hypothetical = true; Cue(r, "hedge", c); }
+                else if (_cues.HypotheticalModals.Contains(lem) || _cues.HypotheticalModals.Contains(_v.Lower[c])) { r.Hypothetical = true; r.HypoTok = c; Cue(r, "hedge", c); }
                 else if (_cues.HedgeModals.Contains(lem) || _cues.HedgeModals.Contains(_v.Lower[c])) { r.Hedge = true; Cue(r, "hedge", c); }
                 continue;
             }

@@ -60,6 +60,13 @@ public sealed class EvalPipeline
             var key = (e.SentenceIndex * 100 + depth, args, e.Trigger.Start);
             if (best == null || key.CompareTo(bestKey) < 0) { best = e; bestKey = key; }
         }
+        // The event that carries it (ACCUSE over the alleged attack, AGREE over the promised aid) is what the sentence codes.
+        for (int guard = 0; best?.ParentId != null && guard < 8; guard++)
+        {
+            var parent = doc.Events.Find(x => x.Id == best.ParentId);
+            if (parent == null) break;
+            best = parent;
+        }
         return best;
     }
 }
