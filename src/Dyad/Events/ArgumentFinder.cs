@@ -46,6 +46,8 @@ public sealed class ArgumentFinder
         return m.Pattern.Pos == TriggerPos.Verb ? FindVerb(m, isTrigger) : FindNoun(m, isTrigger);
     }
 
+    private int FirstOf(int t) => Math.Max(1, _v.NominalSpan(t).First);
+
     private bool TargetPrep(TriggerPattern p, string? c) =>
         c != null && (Array.IndexOf(_defaultPreps, c) >= 0 || Array.IndexOf(p.TargetPreps, c) >= 0);
 
@@ -54,17 +56,19 @@ public sealed class ArgumentFinder
         var a = new Args();
         int h = m.Head;
         var p = m.Pattern;
-        bool passive = _v.IsPassive(h) || IsPassiveParticiple(h);
+        bool passive = Passive(h) || IsPassiveParticiple(h);
         int subj = -1, subjPass = -1, obj = -1, iobj = -1, oblT = -1, agent = -1;
         foreach (int t in m.Tokens)
             foreach (int c in _v.Children(t))
             {
                 if (m.Covers(c)) continue;
                 string d = _v.Deprel(c);
+                // Dutch: the passive is read off the auxiliary, not the subject label (models confuse nsubj and nsubj:pass).
+                if (_nl && t == h && d is "nsubj" or "nsubj:pass") d = passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj");
                 string r = _v.Rel[c];
                 if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
-                else if (r == "obj" && obj < 0) obj = c;
+                else if ((r == "obj" || d == "obj") && obj < 0) obj = c; // Dutch verb-final clauses parsed with two subjects: the second is the object
                 else if (r == "iobj" && iobj < 0) iobj = c;
                 else if (r is "obl" or "nmod")
                 {
@@ -89,7 +93,26 @@ public sealed class ArgumentFinder
             else if (obj >= 0 && p.ObjIsTarget && IsRelOrExpl(obj, true)) a.Target = obj;
             if (a.Target < 0) a.Target = oblT;
         }
+        if (a.Target < 0 && ActiveAcl(h))
+        {
+            // "helicopters shelled positions" parsed with "positions" as root and "helicopters" as its compound.
+            int hn = _v.Head(h);
+            if (_v.Rel[hn] == "compound" && _v.Head(hn) > h) a.Target = _v.Head(hn);
+        }
+        if (a.Source < 0 && !passive)
+            foreach (int c in _v.Children(h))
+                if (c < h && _v.Rel[c] is "compound" or "dep" && _v.Upos(c) is "NOUN" or "PROPN" && _v.CaseOf(c) == null) { a.Source = c; break; }
         if (a.Source < 0 && !passive) a.Source = InheritSubject(h, a, 0);
+        if (a.Source < 0 && !passive)
+        {
+            // "According to X, Y attacked Z" parsed with Y as a conjunct of X.
+            foreach (int c in _v.Children(h))
+            {
+                if (_v.Rel[c] != "obl" || c > h || !(_v.CaseOf(c) is "according" or "accord" or "volgens")) continue;
+                foreach (int cj in _v.Children(c))
+                    if (_v.Rel[cj] == "conj" && cj < h && cj > 0 && _v.Lower[FirstOf(cj) - 1] == ",") { a.Source = cj; break; }
+            }
+        }
         else if (a.Source < 0 && passive) InheritGovernor(h, a);
         // Relative clause whose subject/object is the relative pronoun: the head noun.
         if (_v.Rel[h] == "acl" && _v.Deprel(h) == "acl:relcl")
@@ -103,10 +126,47 @@ public sealed class ArgumentFinder
         return a;
     }
 
+    /// <summary>
+    /// Passive clause. English: aux:pass / nsubj:pass. Dutch: an auxiliary "worden", or "zijn" with a participle,
+    /// or a "door" agent — a perfect with "hebben" is active whatever the subject label says.
+    /// </summary>
+    public bool Passive(int h)
+    {
+        if (!_nl) return _v.IsPassive(h);
+        bool part = _v[h].Feats.Contains("VerbForm=Part", StringComparison.Ordinal) || _v[h].Xpos.StartsWith("WW|vd", StringComparison.Ordinal);
+        foreach (int c in _v.Children(h))
+        {
+            if (_v.Rel[c] == "aux")
+            {
+                if (_v.Lemma[c] is "hebben") return false;
+                if (_v.Lemma[c] is "worden" || (_v.Lemma[c] is "zijn" && part)) return true;
+            }
+            if (_v.Rel[c] == "obl" && _v.CaseOf(c) == "door") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A participle modifying a noun that has its own object or clause: a main verb misparsed as a reduced relative.</summary>
+    private bool ActiveAcl(int h)
+    {
+        if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl" || !_v.IsVerbal(h)) return false;
+        if (_v.Child(h, "nsubj", false) >= 0) return true; // a clause with its own subject
+        int hn = _v.Head(h);
+        // A participle under a noun that is the root of the whole sentence: a main clause misparsed
+        // ("The parliament threatened on Monday …" with "parliament" as root). Finite verbs are never reduced relatives.
+        if (hn >= 0 && hn < h && (_v.Head(hn) < 0 || _v.Rel[hn] == "compound" && _v.Head(_v.Head(hn)) < 0)) return true;
+        if (_v[h].Feats.Contains("Mood=Ind", StringComparison.Ordinal)) return true;
+        if (_v.Child(h, "mark", true) >= 0) return false;
+        foreach (int c in _v.Children(h))
+            if (_v.Rel[c] is "obj" or "iobj" or "ccomp") return c > h && _v.Head(h) < h;
+        return false;
+    }
+
     private bool IsPassiveParticiple(int h)
     {
         var t = _v[h];
         if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl") return false;
+        if (ActiveAcl(h)) return false;
         return t.Feats.Contains("VerbForm=Part", StringComparison.Ordinal) && !t.Feats.Contains("Tense=Pres", StringComparison.Ordinal)
             || t.Xpos == "VBN";
     }
@@ -137,6 +197,12 @@ public sealed class ArgumentFinder
         {
             int s = SubjectOf(g, depth + 1, a);
             return s;
+        }
+        if (rel == "xcomp" && !HasMarkTe(h) && _cues.Attribution.ContainsKey(gl) && _v.IsVerbal(h))
+        {
+            // "claimed the police beat the students" parsed as object + xcomp: the object is the subject.
+            int o = _v.Child(g, "obj", true);
+            if (o >= 0 && o < h) return o;
         }
         if (rel == "xcomp" || (rel == "ccomp" && HasMarkTe(h)))
         {
@@ -170,6 +236,7 @@ public sealed class ArgumentFinder
                 }
                 // "militants attacking the base": present participle modifies its agent.
                 if (_v[h].Feats.Contains("VerbForm=Ger", StringComparison.Ordinal) || _v[h].Xpos == "VBG") return g;
+                if (ActiveAcl(h)) return g;
                 return -1;
             }
             if (rel == "advcl" && _cues.Attribution.ContainsKey(gl) && _cues.Attribution[gl] == AttributionKind.Deny)
@@ -200,10 +267,11 @@ public sealed class ArgumentFinder
     {
         if (g < 0 || depth > 5) return -1;
         int s = -1;
+        bool pass = Passive(g);
         foreach (int c in _v.Children(g))
         {
             string d = _v.Deprel(c);
-            if (d == "nsubj" || d == "nsubj:outer") { s = c; break; }
+            if (d == "nsubj" || d == "nsubj:outer" || (_nl && !pass && d == "nsubj:pass")) { s = c; break; }
         }
         if (s >= 0)
         {
@@ -211,7 +279,7 @@ public sealed class ArgumentFinder
             if (IsRelOrExpl(s, true) && _v.Deprel(g) == "acl:relcl" && h >= 0) return h;
             return s;
         }
-        if (_v.IsPassive(g))
+        if (pass)
         {
             foreach (int c in _v.Children(g))
                 if (_v.Deprel(c) is "obl:agent" || (_v.Rel[c] == "obl" && _v.CaseOf(c) is { } cs && Array.IndexOf(_agentPreps, cs) >= 0)) return c;

@@ -72,6 +72,7 @@ public sealed class EventStage : IDocumentStage
                     list.Add(new Pending { Match = m, Args = args, Claim = claim, SentenceIndex = si });
                 }
                 Merge(v, list);
+                cf.ApplySurface(list.Where(p => !p.Skip).Select(p => (p.Match, p.Claim)).ToList(), quotes[si].InQuote);
             }
             quotes[si].Speaker = QuoteSpeaker(v, cues, af, quotes[si].InQuote);
             perSentence.Add((v, list, af));
@@ -113,11 +114,19 @@ public sealed class EventStage : IDocumentStage
                     byTrigger.TryAdd(p.Match.Head, ev.Id);
                 }
             }
+            var intents = new List<Event>();
             foreach (var (p, ev) in built)
             {
                 if (p.Claim.ParentTrigger >= 0 && byTrigger.TryGetValue(p.Claim.ParentTrigger, out var pid) && pid != ev.Id) ev.ParentId = pid;
+                if (ev.ParentId == null && Intent(doc, v, p, ev, cues) is { } intent)
+                {
+                    var same = intents.Find(x => x.Id == intent.Id);
+                    if (same == null) intents.Add(intent); else intent = same;
+                    ev.ParentId = intent.Id;
+                }
                 doc.Events.Add(ev);
             }
+            doc.Events.AddRange(intents);
         }
     }
 
@@ -175,6 +184,63 @@ public sealed class EventStage : IDocumentStage
                 ev.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, ev.Type, src, tgt);
                 yield return ev;
             }
+    }
+
+    private static readonly HashSet<string> IntentVerbs = new(StringComparer.Ordinal)
+    {
+        "offer", "promise", "pledge", "vow", "swear", "commit", "willing", "prepared", "ready", "determined",
+        "aanbieden", "beloven", "toezeggen", "zweren", "bereid", "vastbesloten", "klaar",
+    };
+
+    private static readonly HashSet<string> ConflictTypes = new(StringComparer.Ordinal)
+    { "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "ACCUSE", "REJECT", "THREATEN" };
+
+    /// <summary>
+    /// A statement of intent, coded the PLOVER/CAMEO way: an event in the future through a modal ("will give aid")
+    /// or an intent verb ("offered to mediate", "vowed to punish") gets a carrying event — AGREE (intent to
+    /// cooperate, CAMEO 03) for cooperative actions, THREATEN (CAMEO 13) for conflictual ones, REJECT (CAMEO 12)
+    /// for a negated cooperative one ("will not accept"). The future event keeps its own record and points at it.
+    /// </summary>
+    private static Event? Intent(Document doc, SentenceView v, Pending p, Event ev, CueLexicon cues)
+    {
+        var c = p.Claim;
+        if (!c.Future || c.Condition || c.Question || c.Hypothetical && !c.Future) return null;
+        if (ev.Type is "AGREE" or "THREATEN" or "REQUEST") return null;
+        int cueTok = -1;
+        foreach (var cue in c.Cues)
+        {
+            if (cue.Kind != "future") continue;
+            int k = v.Sentence.Tokens.FindIndex(t => t.Start == cue.Start);
+            if (k < 0) continue;
+            string l = v.Lemma[k];
+            if (cues.FutureModals.Contains(l) || cues.FutureModals.Contains(v.Lower[k]) || IntentVerbs.Contains(l)) { cueTok = k; break; }
+        }
+        if (cueTok < 0) return null;
+        bool conflict = ConflictTypes.Contains(ev.Type);
+        string type; string? cameo;
+        if (c.Negated) { if (conflict) return null; type = "REJECT"; cameo = "120"; }
+        else if (conflict)
+        {
+            type = "THREATEN";
+            cameo = ev.Type switch { "ASSAULT" => "138", "SANCTION" => "131", "COERCE" => "137", "MOBILIZE" => "138", _ => "130" };
+        }
+        else
+        {
+            type = "AGREE";
+            cameo = ev.Type switch { "AID" => "033", "CONSULT" => "036", "COOPERATE" => "031", "CONCEDE" or "RETREAT" => "039", _ => "030" };
+        }
+        var trig = v.Span(cueTok, cueTok);
+        var intent = new Event
+        {
+            SegmentIndex = ev.SegmentIndex, SentenceIndex = ev.SentenceIndex, Type = type, Mode = "intent", Cameo = cameo,
+            Trigger = trig, Source = ev.Source, Target = ev.Target, Date = ev.Date, DatePrecision = ev.DatePrecision,
+        };
+        foreach (var cl in ev.Claim.Claimants) intent.Claim.Claimants.Add(cl);
+        foreach (var cu in ev.Claim.Cues) if (cu.Kind is "attribution" or "allegation" or "denial" or "report") intent.Claim.Cues.Add(cu);
+        intent.Claim.Status = c.Deny ? ClaimStatus.Denied : c.Allege || c.AllegAdverb ? ClaimStatus.Alleged
+            : c.Inner.Count > 0 || c.ReportAdverb ? ClaimStatus.Reported : c.Hedge ? ClaimStatus.Hedged : ClaimStatus.Asserted;
+        intent.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, type, ev.Source, ev.Target);
+        return intent;
     }
 
     private static TextSpan TriggerSpan(SentenceView v, TriggerMatch m)

@@ -1,0 +1,141 @@
+using System.Text;
+using Dyad.Events.Lexicon;
+using Dyad.Model;
+
+namespace Dyad.Events.Evaluation;
+
+public sealed record ConfliBertRecord(int Index, string Sentence, int Quad, string SourceSpans, string TargetSpans);
+
+/// <summary>
+/// Scores the pipeline against the ConfliBERT CAMEO sentences (cameo_joined_*.csv: sentence, quad_class,
+/// source_spans, target_spans). The predicted quad class comes from the primary event's CAMEO root
+/// (<see cref="PloverTypes.Quad"/>: 01–02 → 0, 03–05 → 1, 06–08 → 2, 09–13 → 3, 14–20 → 4); a sentence without
+/// an event but with a statement verb is class 0 (CAMEO 01, make a public statement); otherwise the fallback
+/// class (the most frequent class of the training file). Rows without a quad class are skipped.
+/// </summary>
+public static class ConfliBertEval
+{
+    public static List<ConfliBertRecord> Load(string path)
+    {
+        var rows = Csv.Read(File.ReadAllText(path));
+        if (rows.Count == 0) throw new InvalidDataException($"{path}: empty file");
+        var h = rows[0];
+        int si = h.IndexOf("sentence"), qi = h.IndexOf("quad_class"), ssi = h.IndexOf("source_spans"), tsi = h.IndexOf("target_spans");
+        if (si < 0 || qi < 0) throw new InvalidDataException($"{path}: expected columns sentence and quad_class, got {string.Join(",", h)}");
+        var list = new List<ConfliBertRecord>();
+        for (int i = 1; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (r.Count <= Math.Max(si, qi)) continue;
+            if (!int.TryParse(r[qi], out int q) || q < 0 || q > 4) continue;
+            list.Add(new ConfliBertRecord(list.Count, r[si], q, ssi >= 0 && ssi < r.Count ? r[ssi] : "", tsi >= 0 && tsi < r.Count ? r[tsi] : ""));
+        }
+        return list;
+    }
+
+    public sealed class Scores
+    {
+        public int Records;
+        public Acc Quad = new();
+        public int[,] Confusion = new int[5, 5];
+        public Prf Source = new(), Target = new();
+        public int WithEvent, StatementOnly, Fallback;
+    }
+
+    /// <summary>The quad class the pipeline gives a parsed sentence (see the class summary).</summary>
+    public static int PredictQuad(Document doc, int fallback, out Event? primary)
+    {
+        primary = EvalPipeline.Primary(doc);
+        if (primary != null) return PloverTypes.Quad(primary.Type, primary.Cameo);
+        return HasStatement(doc) ? 0 : fallback;
+    }
+
+    public static bool HasStatement(Document doc)
+    {
+        var cues = CueLexicon.For(doc.Segments.Count > 0 && doc.Segments[0].Language == "nl" ? "nl" : "en");
+        foreach (var s in doc.Sentences)
+            foreach (var t in s.Tokens)
+                if (t.Upos is "VERB" && cues.Attribution.ContainsKey(TriggerLexicon.Norm(t.Lemma))) return true;
+        return false;
+    }
+
+    public static int MajorityClass(List<ConfliBertRecord> train)
+    {
+        var counts = new int[5];
+        foreach (var r in train) counts[r.Quad]++;
+        return Array.IndexOf(counts, counts.Max());
+    }
+
+    public static (Scores S, List<(ConfliBertRecord R, Document D, int Pred, Event? P)> Results) Evaluate(List<ConfliBertRecord> records, EvalPipeline pipe, int fallback)
+    {
+        var s = new Scores();
+        var results = new List<(ConfliBertRecord, Document, int, Event?)>();
+        foreach (var r in records)
+        {
+            var doc = pipe.Run(r.Sentence, "en", null);
+            int pred = PredictQuad(doc, fallback, out var p);
+            s.Records++;
+            s.Quad.Add(pred == r.Quad);
+            s.Confusion[r.Quad, pred]++;
+            if (p != null) s.WithEvent++; else if (pred == 0 && HasStatement(doc)) s.StatementOnly++; else s.Fallback++;
+            if (!string.IsNullOrWhiteSpace(r.SourceSpans)) s.Source.Gold++;
+            if (!string.IsNullOrWhiteSpace(r.TargetSpans)) s.Target.Gold++;
+            if (p?.Source != null) { s.Source.Predicted++; if (ActorMatch.ByText(r.SourceSpans, p.Source.Text)) s.Source.Tp++; }
+            if (p?.Target != null) { s.Target.Predicted++; if (ActorMatch.ByText(r.TargetSpans, p.Target.Text)) s.Target.Tp++; }
+            results.Add((r, doc, pred, p));
+        }
+        return (s, results);
+    }
+
+    public static string Report(Scores s, string name, int fallback)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"ConfliBERT CAMEO — {name}: {s.Records} sentences (fallback class {fallback})");
+        sb.AppendLine($"  quad-class accuracy   : {s.Quad}");
+        sb.AppendLine($"  answered from an event: {s.WithEvent}, statement verb only: {s.StatementOnly}, fallback: {s.Fallback}");
+        sb.AppendLine($"  source span           : {s.Source}");
+        sb.AppendLine($"  target span           : {s.Target}");
+        sb.AppendLine("  confusion (rows gold 0-4, columns predicted 0-4):");
+        for (int g = 0; g < 5; g++)
+        {
+            sb.Append($"    {g}:");
+            for (int p = 0; p < 5; p++) sb.Append($" {s.Confusion[g, p],4}");
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes.</summary>
+public static class Csv
+{
+    public static List<List<string>> Read(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var f = new StringBuilder();
+        bool q = false, any = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (q)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { f.Append('"'); i++; }
+                else if (c == '"') q = false;
+                else f.Append(c);
+                continue;
+            }
+            if (c == '"') { q = true; any = true; }
+            else if (c == ',') { row.Add(f.ToString()); f.Clear(); any = true; }
+            else if (c == '\n' || c == '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (any || f.Length > 0) { row.Add(f.ToString()); rows.Add(row); }
+                row = new List<string>(); f.Clear(); any = false;
+            }
+            else { f.Append(c); any = true; }
+        }
+        if (any || f.Length > 0) { row.Add(f.ToString()); rows.Add(row); }
+        return rows;
+    }
+}
