@@ -22,6 +22,46 @@ public static class IngestBench
     {
         Program.Throughput["ingest-gen"] = Generate;
         Program.Throughput["ingest"] = Run;
+        Program.Throughput["ingest-parts"] = Parts;
+    }
+
+    /// <summary>`ingest-parts --input DIR [--limit-mb 100]`: single-threaded time of each ingest step, to see where the time goes.</summary>
+    public static int Parts(string[] args)
+    {
+        string input = ExportBench.StrArg(args, "--input", "/tmp/dyad-ingest/000");
+        long limit = (long)ExportBench.IntArg(args, "--limit-mb", 100) * 1_000_000;
+        var reader = new Dyad.Documents.DocumentReader();
+        var skipped = new List<Dyad.Documents.SkippedInput>();
+        var items = new List<Dyad.Documents.InputItem>();
+        long bytes = 0;
+        foreach (var it in reader.Enumerate([input], skipped)) { if (bytes > limit) break; items.Add(it); bytes += it.Length; }
+        var docs = new List<Dyad.Model.Document>();
+        var sw = new CpuClock();
+        foreach (var it in items) docs.AddRange(reader.Read(it, skipped));
+        double read = sw.Seconds;
+        sw.Restart();
+        foreach (var d in docs) Dyad.Documents.DocumentReader.ContentId(d.Text);
+        double hash = sw.Seconds;
+        sw.Restart();
+        foreach (var d in docs) d.SimHash = Dyad.Corpus.DocumentFingerprint.SimHash(d.Text);
+        double simhash = sw.Seconds;
+        var pipeline = DocumentPipeline.Create(new PipelineOptions { StopAfter = "Segments" });
+        sw.Restart();
+        foreach (var d in docs) pipeline.Process(d);
+        double seg = sw.Seconds;
+        string db = Path.Combine(Path.GetTempPath(), "dyad-bench-parts.db");
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        using var store = Dyad.Corpus.SqliteCorpusStore.Open(db);
+        sw.Restart();
+        for (int i = 0; i < docs.Count; i += 200) store.AddBatch(docs.GetRange(i, Math.Min(200, docs.Count - i)));
+        double storeT = sw.Seconds;
+        double mb = bytes / 1e6;
+        Console.WriteLine($"ingest-parts {input}: {items.Count} inputs, {mb:0.0} MB, {docs.Count} documents, {skipped.Count} skipped");
+        foreach (var (n, t) in new[] { ("read+decode+html", read), ("content hash", hash), ("simhash", simhash), ("segments stage", seg), ("store (AddBatch)", storeT) })
+            Console.WriteLine($"  {n,-18} {t,7:0.000} s  {mb / t,8:0.0} MB/s");
+        double total = read + hash + simhash + seg + storeT;
+        Console.WriteLine($"  {"total",-18} {total,7:0.000} s  {mb / total,8:0.0} MB/s (one thread; CPU seconds, so other load on the machine does not count)");
+        return 0;
     }
 
     public static int Run(string[] args)
@@ -45,6 +85,14 @@ public static class IngestBench
         Console.WriteLine($"  peak RSS {PeakRssMb():0} MB; database {new FileInfo(db).Length / 1e6:0} MB at {db}");
         Console.WriteLine($"  load average {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>Process CPU time since the last Restart (single-threaded sections: their own CPU use).</summary>
+    private sealed class CpuClock
+    {
+        private TimeSpan _start = Process.GetCurrentProcess().TotalProcessorTime;
+        public void Restart() => _start = Process.GetCurrentProcess().TotalProcessorTime;
+        public double Seconds => (Process.GetCurrentProcess().TotalProcessorTime - _start).TotalSeconds;
     }
 
     public static double PeakRssMb()
