@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dyad.Documents;
+
+namespace Dyad.Segments;
+
+/// <summary>What a line (block) of a page is, as far as page structure goes.</summary>
+internal enum LineRole
+{
+    Text,
+    /// <summary>A whole line that is a date ("October 3, 2017 at 12:58 pm", "donderdag 8 februari 2018").</summary>
+    DateLine,
+    /// <summary>"Monthly Archives: December 2015": the page is an archive of that month.</summary>
+    ArchiveLine,
+    /// <summary>A comment footer: "Posted by: NAME | Oct 5, 2017 3:55:27 AM | 1" (the comment is above it).</summary>
+    Footer,
+    /// <summary>A comment header: "NAME says:" / "NAME op 5 oktober 2017 om 12:30" (the comment is below it).</summary>
+    CommentHeader,
+    /// <summary>A byline ("By NAME –", "ByNews Desk-", "Written by NAME", "NAME @handle") or republication line.</summary>
+    Byline,
+    /// <summary>Captions, related-links headings, share/subscribe lines, disclaimers, comment-thread chrome.</summary>
+    Boilerplate,
+}
+
+/// <summary>A classified line: role, and the date/author/number it carries.</summary>
+internal readonly record struct LineInfo(LineRole Role, string? Date = null, string? Author = null, int? Number = null, string? What = null)
+{
+    public static readonly LineInfo Plain = new(LineRole.Text);
+}
+
+/// <summary>
+/// The line patterns of pages in English and Dutch. Each rule is anchored on a whole line and
+/// bounded in length, so body sentences that merely contain a date or start with "By" are text.
+/// </summary>
+internal static class LineRules
+{
+    private const RegexOptions O = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    // Comment footers (TypePad, Blogger and similar): the comment text is above.
+    private static readonly Regex Footer = new(
+        @"^(?:posted|geplaatst|gepost|written|geschreven|reactie)\s+(?:by|door|van)\s*:?\s*(?<author>[^|]{1,80}?)\s*(?:\||\s(?:on|at|op|om)\s|,)\s*(?<date>[^|]{6,60}?)\s*(?:\|\s*(?<num>\d{1,5})\s*)?$", O);
+    private static readonly Regex FooterNoDate = new(
+        @"^(?:posted|geplaatst|gepost)\s+(?:by|door)\s*:\s*(?<author>[^|]{1,80}?)\s*\|\s*(?<num>\d{1,5})?\s*$", O);
+
+    // Comment headers (WordPress and similar): the comment text is below.
+    private static readonly Regex HeaderSays = new(
+        @"^(?<author>[^\s].{0,60}?)\s+(?:says|said|wrote|zegt|schreef|schrijft|reageerde)\s*:?\s*(?<date>.{0,50})$", O);
+    private static readonly Regex HeaderOn = new(
+        @"^(?<author>[^\s][^,.!?]{0,50}?)\s+(?:on|op)\s+(?<date>.{6,50}?)\s*(?:said|zei|schreef|wrote)?\s*:?$", O);
+
+    private static readonly Regex Archive = new(
+        @"^(?:monthly\s+archives?|archives?(?:\s+for)?|maandelijkse\s+archieven|maandarchief|archief(?:\s+van)?|posts\s+from|berichten\s+van)\s*:?\s*(?<date>.{4,30})$", O);
+
+    private static readonly Regex DatePrefix = new(
+        @"^(?:posted|published|updated|last\s+updated|gepost|geplaatst|gepubliceerd|bijgewerkt|date|datum|dated|on|op)(?:\s+(?:on|op|at|om))?\s*:?\s*", O);
+    private static readonly Regex DateSuffixBy = new(@"(?:^|\s)(?:by|door)\s+(?<author>[\p{Lu}][^|,]{1,60})$", O & ~RegexOptions.IgnoreCase);
+    private static readonly Regex Weekday = new(
+        @"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", O);
+
+    private const string Name = @"(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|de|van|der|den|ter|al-[\p{L}]+|el|bin|ibn|da|di|von|le|la))*)";
+    private static readonly Regex BylineBy2 = new(@"^By\s*" + Name + @"\s*(?:[\-–—:|/(@,·•].*)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex BylineWritten = new(@"^(?:[Ww]ritten|[Gg]eschreven|[Pp]osted|[Gg]epost|[Gg]eplaatst|[Dd]oor|[Tt]ekst|[Tt]ext|[Rr]eport(?:ed)?)\s+(?:by|door)?\s*:?\s*" + Name + @"\s*(?:[\-–—|/(,·•].*)?$",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex BylineHandle = new(@"^" + Name + @"\s*[:–—\-]?\s*\(?@\w+\)?\s*[:–—\-]?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Republished = new(
+        @"^(?:published|original|originally\s+published|republished|first\s+published|reprinted|oorspronkelijk\s+verschenen|eerder\s+verschenen|bron|source|via)\b[^.!?]{0,80}$", O);
+
+    private static readonly (Regex Rule, string What)[] Boilerplate =
+    [
+        (new Regex(@"^(?:map|photo|picture|image|graphic|infographic|map/infographic|foto|kaart|afbeelding|illustratie)\s*(?:by|credit|courtesy|:|van|door|\()", O), "caption"),
+        (new Regex(@"\s[\-–]\s*(?:bigger|larger|enlarge|groter|vergroten)\s*$", O), "caption"),
+        (new Regex(@"^(?:illustrative|illustration|file|archive|stock)\s+(?:image|photo|picture|foto)\b", O), "caption"),
+        (new Regex(@"^(?:click|tap)\s+(?:to|here\s+to)\s+(?:see|view|enlarge|open)\b", O), "caption"),
+        (new Regex(@"^in\s+(?:this|the)\s+(?:photo|image|picture|file\s+photo|undated\s+photo)\b", O), "caption"),
+        (new Regex(@"\((?:photo|image|foto|picture)(?:\s+credit)?\s*:[^)]{0,120}\)\s*$", O), "caption"),
+        (new Regex(@"\((?:getty(?:\s+images)?|afp|reuters|ap|anp|epa|sana|tass|ria\s+novosti|file)\)\s*$", O), "caption"),
+        (new Regex(@"^(?:source|bron|credit)\s*:\s*\S", O), "caption"),
+        (new Regex(@"^(?:related|related\s+(?:videos?|articles?|posts?|stories|news|content|links)|read\s+(?:also|more)|see\s+also|more\s+(?:on|in)\s+this|lees\s+(?:ook|meer|verder)|meer\s+lezen|gerelateerd(?:e\s+(?:artikelen|berichten))?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|popular\s+posts|most\s+read|meest\s+gelezen|trending)\s*:?\s*$", O), "related"),
+        (new Regex(@"^(?:the|all)\s+(?:views|opinions|statements)\s+(?:expressed|in\s+this)\b.*\b(?:not|don['’]t)\s+necessarily\b", O), "disclaimer"),
+        (new Regex(@"^(?:de\s+)?(?:meningen|standpunten|opvattingen)\s+.*\bniet\s+(?:noodzakelijk|per\s+se)\b", O), "disclaimer"),
+        (new Regex(@"^(?:disclaimer|copyright|all\s+rights\s+reserved|alle\s+rechten\s+voorbehouden|©)\b", O), "disclaimer"),
+        (new Regex(@"^(?:share|share\s+this(?:\s+(?:article|post|story))?|share\s+on\s+\w+|delen|deel\s+(?:dit|dit\s+artikel|dit\s+bericht)|tweet|print|email|e-mail|like\s+this|vind\s+ik\s+leuk|loading\.*|advertisement|advertentie|sponsored|report\s+a\s+typo|permalink|home|menu|skip\s+to\s+(?:main\s+)?content|naar\s+(?:de\s+)?inhoud|back\s+to\s+top|terug\s+naar\s+boven)\s*[:.!]?\s*$", O), "share"),
+        (new Regex(@"^(?:subscribe|follow\s+us|volg\s+ons|sign\s+up|schrijf\s+je\s+in|abonneer|join\s+our|support\s+us|donate|steun\s+ons)\b.{0,80}$", O), "share"),
+        (new Regex(@"^(?:comments?|reacties?|discussion|responses?|\d+\s+(?:comments?|reacties?|responses?|replies)|(?:leave|post|add)\s+a\s+(?:reply|comment)|geef\s+een\s+reactie|reageer|plaats\s+een\s+reactie|comments\s+are\s+closed|reacties\s+zijn\s+gesloten|the\s+comments\s+to\s+this\s+entry\s+are\s+closed\.?|reply|beantwoorden|antwoord)\s*[:.!]?\s*(?:\(\d+\))?\s*$", O), "thread"),
+        (new Regex(@"^(?:tags?|labels?|categories|category|categorie(?:ën)?|filed\s+under|posted\s+in|gepost\s+in|trefwoorden)\s*:.{0,150}$", O), "tags"),
+    ];
+
+    /// <summary>Classifies one line or block (already trimmed).</summary>
+    public static LineInfo Classify(string s)
+    {
+        if (s.Length == 0 || s.Length > 400) return LineInfo.Plain;
+        if (s.Length <= 200)
+        {
+            var f = Footer.Match(s);
+            if (f.Success && DateText.Find(f.Groups["date"].Value) is { } fd)
+                return new LineInfo(LineRole.Footer, fd.Iso, Trim(f.Groups["author"].Value), Num(f.Groups["num"]));
+            var f2 = FooterNoDate.Match(s);
+            if (f2.Success) return new LineInfo(LineRole.Footer, null, Trim(f2.Groups["author"].Value), Num(f2.Groups["num"]));
+
+            var a = Archive.Match(s);
+            if (a.Success && DateText.Find(a.Groups["date"].Value, allowMonthOnly: true) is { } ad
+                && a.Groups["date"].Value.Length - ad.Length <= 3)
+                return new LineInfo(LineRole.ArchiveLine, ad.Iso);
+
+            if (s.Length <= 100 && DateLine(s) is { } dl) return dl;
+
+            var hs = HeaderSays.Match(s);
+            if (hs.Success && s.Length <= 110)
+            {
+                string rest = hs.Groups["date"].Value;
+                var hd = rest.Length > 0 ? DateText.Find(rest) : null;
+                if (rest.Length == 0 || hd != null) return new LineInfo(LineRole.CommentHeader, hd?.Iso, Trim(hs.Groups["author"].Value));
+            }
+            var ho = HeaderOn.Match(s);
+            if (ho.Success && DateText.Find(ho.Groups["date"].Value) is { } hod && ho.Groups["date"].Value.Length - hod.Length <= 6
+                && char.IsUpper(s[0]) && ho.Groups["author"].Value.Split(' ').Length <= 4)
+                return new LineInfo(LineRole.CommentHeader, hod.Iso, Trim(ho.Groups["author"].Value));
+
+            if (s.Length <= 120)
+            {
+                foreach (var r in new[] { BylineBy2, BylineWritten, BylineHandle })
+                {
+                    var m = r.Match(s);
+                    if (m.Success && m.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+                        return new LineInfo(LineRole.Byline, null, Trim(m.Groups["name"].Value), null, "byline");
+                }
+                if (Republished.IsMatch(s) && (s.Contains("article", StringComparison.OrdinalIgnoreCase) || s.Contains("via", StringComparison.OrdinalIgnoreCase)
+                    || s.Contains("artikel", StringComparison.OrdinalIgnoreCase) || s.Contains('@') || s.Length <= 40))
+                    return new LineInfo(LineRole.Byline, null, null, null, "republished");
+            }
+        }
+        foreach (var (rule, what) in Boilerplate)
+        {
+            if (what == "caption" && s.Length > 320) continue;
+            if (what is "related" or "share" or "thread" && s.Length > 120) continue;
+            if (rule.IsMatch(s)) return new LineInfo(LineRole.Boilerplate, null, null, null, what);
+        }
+        return LineInfo.Plain;
+    }
+
+    /// <summary>A line that is a date and nothing more (allowing "Posted on", "by NAME", separators).</summary>
+    private static LineInfo? DateLine(string s)
+    {
+        var d = DateText.Find(s);
+        if (d == null) return null;
+        string rest = s.Remove(d.Value.Index, d.Value.Length).Trim();
+        string? author = null;
+        var by = DateSuffixBy.Match(rest);
+        if (by.Success)
+        {
+            author = Trim(by.Groups["author"].Value);
+            rest = rest[..by.Index];
+        }
+        rest = DatePrefix.Replace(rest, "");
+        rest = Regex.Replace(rest, @"[\s|•·–—\-,:;()\[\]]+", " ").Trim();
+        if (rest.Length > 0)
+        {
+            // Allow a few words ("Updated", "| 3 comments"), not a sentence.
+            int words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (words > 3 || rest.Length > 25) return null;
+            if (!Regex.IsMatch(rest, @"^(?:\d+\s+(?:comments?|reacties?)|no\s+comments|geen\s+reacties|updated|bijgewerkt|[A-Z]{2,5}|uur|u)$", RegexOptions.IgnoreCase))
+                return null;
+        }
+        return new LineInfo(LineRole.DateLine, d.Value.Iso, author, null, Weekday.IsMatch(s) && d.Value.Precision == DatePrecision.Day ? "day" : "stamp");
+    }
+
+    private static string? Trim(string s)
+    {
+        s = s.Trim().TrimEnd(':', ',', '-', '–', '|').Trim();
+        return s.Length == 0 ? null : s;
+    }
+
+    private static int? Num(Group g) => g.Success && int.TryParse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
+
+    /// <summary>Short enough and shaped like a title: no sentence-final period (an ellipsis is fine), no URL.</summary>
+    public static bool HeadlineLike(string s, int maxLength = 200)
+    {
+        if (s.Length < 3 || s.Length > maxLength) return false;
+        if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains('@')) return false;
+        char first = s[0];
+        if (!(char.IsUpper(first) || char.IsDigit(first) || first is '"' or '“' or '‘' or '\'' or '«' or '„')) return false;
+        char last = s[^1];
+        if (last is ',' or ';' or ':') return false;
+        if (last == '.' && !s.EndsWith("..", StringComparison.Ordinal) && !s.EndsWith('…')) return false;
+        return s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 30;
+    }
+}
