@@ -23,6 +23,9 @@ public static class ActorsCommand
     }
 
     public static int Run(string[] args, TextWriter w, Func<string, ICorpusStore> open)
+        => OutputArgs.Guard("actors", () => RunCore(args, w, open));
+
+    private static int RunCore(string[] args, TextWriter w, Func<string, ICorpusStore> open)
     {
         var a = CliArgs.Parse("actors", args, ["db", "format", "limit"], ["unresolved"]);
         if (a.Help) { w.Write(Usage); return 0; }

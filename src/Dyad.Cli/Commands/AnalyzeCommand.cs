@@ -27,6 +27,8 @@ public static class AnalyzeCommand
         --max-bytes N   refuse inputs larger than this (default 20MB; KB, MB and GB suffixes)
         --batch N       documents per database transaction (default 200; a killed run keeps
                         every committed batch, and a rerun finishes the rest)
+        --stop-after S  run the pipeline only up to stage S (Segments, Text, Syntax, Actors, Events);
+                        for benchmarks and debugging
 
         Inputs that cannot be used (empty, binary, too large, unsupported, malformed lines) are
         reported one line each and skipped; the rest of the batch continues.
@@ -42,7 +44,7 @@ public static class AnalyzeCommand
 
     public static int Run(string[] args)
     {
-        var a = CliArgs.Parse("analyze", args, ["db", "jobs", "lang", "dict", "max-bytes", "batch"]);
+        var a = CliArgs.Parse("analyze", args, ["db", "jobs", "lang", "dict", "max-bytes", "batch", "stop-after"]);
         if (a.Help)
         {
             Console.WriteLine(Help);
@@ -58,6 +60,12 @@ public static class AnalyzeCommand
             MaxBytes = a.GetBytes("analyze", "max-bytes", 20L << 20),
         };
         options.BatchDocuments = Math.Max(1, a.GetInt("analyze", "batch", options.BatchDocuments));
+        if (a.Get("stop-after") is { } stop)
+        {
+            string[] stages = ["Segments", "Text", "Syntax", "Actors", "Events"];
+            options.StopAfter = stages.FirstOrDefault(x => string.Equals(x, stop, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"dyad analyze: --stop-after must be one of {string.Join(", ", stages)}, got '{stop}'");
+        }
         int jobs = a.GetInt("analyze", "jobs", 0);
         options.Jobs = jobs == 0 ? Environment.ProcessorCount : jobs;
         foreach (var d in a.GetAll("dict"))

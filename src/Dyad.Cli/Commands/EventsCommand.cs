@@ -24,6 +24,9 @@ public static class EventsCommand
     }
 
     public static int Run(string[] args, TextWriter w, Func<string, ICorpusStore> open)
+        => OutputArgs.Guard("events", () => RunCore(args, w, open));
+
+    private static int RunCore(string[] args, TextWriter w, Func<string, ICorpusStore> open)
     {
         var a = CliArgs.Parse("events", args, [.. OutputArgs.FilterFlags, "format"], ["merged"]);
         if (a.Help) { w.Write(Usage); return 0; }

@@ -22,6 +22,9 @@ public static class GraphCommand
 
     /// <param name="stdout">Where to write when no --out is given (null: the process's standard output).</param>
     public static int Run(string[] args, Stream? stdout, Func<string, ICorpusStore> open, TextWriter log)
+        => OutputArgs.Guard("graph", () => RunCore(args, stdout, open, log));
+
+    private static int RunCore(string[] args, Stream? stdout, Func<string, ICorpusStore> open, TextWriter log)
     {
         var a = CliArgs.Parse("graph", args, [.. OutputArgs.FilterFlags, "format", "out"], ["merged"]);
         if (a.Help) { log.Write(Usage); return 0; }

@@ -30,7 +30,18 @@ public static class OutputArgs
 
     /// <summary>How commands open the corpus; tests pass their own.</summary>
     public static Func<string, ICorpusStore> OpenStore { get; set; } = path =>
-        throw new UsageException($"cannot open {path}: this build has no corpus store");
+    {
+        try { return SqliteCorpusStore.Open(path, create: false); }
+        catch (CorpusException e) { throw new UsageException(e.Message); }
+    };
+
+    /// <summary>Runs a command body, turning store problems (unknown or ambiguous --doc, a damaged file) into one-line usage errors.</summary>
+    public static int Guard(string command, Func<int> body)
+    {
+        try { return body(); }
+        catch (CorpusException e) { throw new UsageException(e.Message.StartsWith("dyad ", StringComparison.Ordinal) ? e.Message : $"dyad {command}: {e.Message}"); }
+        catch (Microsoft.Data.Sqlite.SqliteException e) { throw new UsageException($"dyad {command}: cannot read the database: {e.Message.Split('\n')[0]}"); }
+    }
 
     public static string DbPath(CliArgs a) => a.Get("db", "dyad.db");
 

@@ -20,6 +20,9 @@ public static class ReportCommand
     public static int Run(string[] args) => Run(args, OutputArgs.OpenStore, Console.Out);
 
     public static int Run(string[] args, Func<string, ICorpusStore> open, TextWriter log)
+        => OutputArgs.Guard("report", () => RunCore(args, open, log));
+
+    private static int RunCore(string[] args, Func<string, ICorpusStore> open, TextWriter log)
     {
         var a = CliArgs.Parse("report", args, [.. OutputArgs.FilterFlags, "out", "title", "max-nodes"], ["merged"]);
         if (a.Help) { log.Write(Usage); return 0; }

@@ -46,6 +46,27 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Stop_after_runs_only_the_first_stages_and_names_bad_stages()
+    {
+        string dir = CliProcess.TempDir("stop-after");
+        File.WriteAllText(Path.Combine(dir, "a.txt"), RandomPage(11));
+        var r = CliProcess.Run(dir, "analyze", "a.txt", "--db", "c.db", "--stop-after", "segments");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("1 added", r.Stdout);
+        using (var store = SqliteCorpusStore.Open(Path.Combine(dir, "c.db")))
+        {
+            var doc = store.LoadDocument("a.txt")!;
+            Assert.NotEmpty(doc.Segments);
+            Assert.All(doc.Segments.SelectMany(s => s.Sentences), s => Assert.All(s.Tokens, t => Assert.Null(t.Upos))); // no Syntax stage ran
+            Assert.Empty(doc.Events);
+        }
+        var bad = CliProcess.Run(dir, "analyze", "a.txt", "--db", "d.db", "--stop-after", "Parsing");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("--stop-after", Assert.Single(bad.ErrorLines));
+        Assert.False(File.Exists(Path.Combine(dir, "d.db")));
+    }
+
+    [Fact]
     public void Show_of_an_unknown_document_is_one_line_and_exit_1()
     {
         string dir = CliProcess.TempDir("show-missing");

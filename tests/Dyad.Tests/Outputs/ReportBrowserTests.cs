@@ -91,7 +91,7 @@ public class ReportBrowserTests(ITestOutputHelper output)
             string url = new Uri(report).AbsoluteUri;
             string netLog = Path.Combine(dir, "net.json");
 
-            var (code, dom, err) = Chromium.Run(dir, TimeSpan.FromSeconds(40),
+            var (code, dom, err) = Chromium.Run(dir, TimeSpan.FromSeconds(90),
                 "--log-net-log=" + netLog, "--net-log-capture-mode=Everything", "--virtual-time-budget=3000", "--dump-dom", url);
             Assert.True(code == 0 && dom.Length > 0, $"chromium --dump-dom failed ({code}): {Tail(err)}");
 
@@ -122,13 +122,13 @@ public class ReportBrowserTests(ITestOutputHelper output)
             string control = Path.Combine(dir, "control.html");
             File.WriteAllText(control, "<!DOCTYPE html><html><body><img src=\"http://pwned.example/beacon.png\"></body></html>");
             string controlLog = Path.Combine(dir, "control-net.json");
-            Chromium.Run(dir, TimeSpan.FromSeconds(40), "--log-net-log=" + controlLog, "--virtual-time-budget=2000", "--dump-dom", new Uri(control).AbsoluteUri);
+            Chromium.Run(dir, TimeSpan.FromSeconds(90), "--log-net-log=" + controlLog, "--virtual-time-budget=2000", "--dump-dom", new Uri(control).AbsoluteUri);
             Assert.Contains("http://pwned.example/beacon.png", Chromium.PageRequests(controlLog));
 
             // a screenshot, for people
             string shot = Path.Combine(AppContext.BaseDirectory, "report-browser-test.png");
             File.Delete(shot);
-            var (c2, _, err2) = Chromium.Run(dir, TimeSpan.FromSeconds(40), "--hide-scrollbars", "--window-size=1400,1000",
+            var (c2, _, err2) = Chromium.Run(dir, TimeSpan.FromSeconds(90), "--hide-scrollbars", "--window-size=1400,1000",
                 "--virtual-time-budget=2000", "--screenshot=" + shot, url);
             Assert.True(c2 == 0 && File.Exists(shot), $"chromium --screenshot failed ({c2}): {Tail(err2)}");
             var png = File.ReadAllBytes(shot);
