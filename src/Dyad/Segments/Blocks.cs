@@ -74,13 +74,21 @@ internal static class BlockBuilder
     private static bool LooksWrapped(List<Block> lines)
     {
         if (lines.Count < 6) return false;
-        int shortLines = 0, paragraphs = 0;
-        foreach (var l in lines)
+        int shortLines = 0, paragraphs = 0, inner = 0, innerEnds = 0;
+        for (int i = 0; i < lines.Count; i++)
         {
+            var l = lines[i];
             if (l.Text.Length <= 100) shortLines++;
             if (l.BlankBefore > 0 || paragraphs == 0) paragraphs++;
+            // A text line continued by another text line: wrapped prose breaks mid-sentence.
+            if (i + 1 < lines.Count && lines[i + 1].BlankBefore == 0 && l.Info.Role == LineRole.Text && lines[i + 1].Info.Role == LineRole.Text)
+            {
+                inner++;
+                if (l.Text[^1] is '.' or '!' or '?' or '"' or '”' or ':' or '…') innerEnds++;
+            }
         }
-        return shortLines >= lines.Count * 0.85 && lines.Count >= paragraphs * 2.5 && paragraphs >= 2;
+        return shortLines >= lines.Count * 0.85 && lines.Count >= paragraphs * 2.5 && paragraphs >= 2
+            && inner >= 4 && innerEnds < inner * 0.4;
     }
 
     public static List<Block> FromLayout(string text, PageLayout layout)

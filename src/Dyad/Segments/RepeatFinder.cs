@@ -14,10 +14,11 @@ namespace Dyad.Segments;
 /// <see cref="Block.Copies"/> raised by one.
 /// </para>
 /// <para>
-/// Near-duplicate articles: a 64-bit SimHash over the lower-cased word 3-shingles of each article
-/// (≥ <see cref="MinWords"/> words); two articles within <see cref="MaxHamming"/> bits and with
-/// lengths within 20% of each other are one article: the later one is dropped and the first one's
-/// copies raised.
+/// Near-duplicate articles: the set of lower-cased word 3-shingles of each article's body (its
+/// text blocks, not headline, date or byline lines; ≥ <see cref="MinWords"/> words); two articles
+/// whose sets have a Jaccard similarity ≥ <see cref="MinJaccard"/> are one article: the later one
+/// is dropped and the first one's copies raised. (Exact Jaccard: a page holds few articles, so
+/// MinHash/SimHash approximations are not needed; the store's SimHash handles whole documents.)
 /// </para>
 /// </summary>
 internal static class RepeatFinder
@@ -25,7 +26,7 @@ internal static class RepeatFinder
     public const int MinRunChars = 100;
     public const int MinKeyChars = 8;
     public const int MinWords = 50;
-    public const int MaxHamming = 3;
+    public const double MinJaccard = 0.8;
 
     /// <summary>Marks exact repeats among <paramref name="blocks"/> for which <paramref name="eligible"/> holds.</summary>
     public static int MarkExactRepeats(List<Block> blocks, Func<Block, bool> eligible)
@@ -86,29 +87,28 @@ internal static class RepeatFinder
         return sb.ToString();
     }
 
-    /// <summary>SimHash of lower-cased word 3-shingles; <paramref name="words"/> is the word count.</summary>
-    public static ulong SimHash(string text, out int words)
+    /// <summary>The set of hashed lower-cased word 3-shingles of a text; <paramref name="words"/> is the word count.</summary>
+    public static HashSet<ulong> Shingles(string text, out int words)
     {
         var hashes = new List<ulong>();
         foreach (var w in Key(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)) hashes.Add(Fnv(w));
         words = hashes.Count;
-        if (words < 3) return 0;
-        Span<int> v = stackalloc int[64];
+        var set = new HashSet<ulong>();
         for (int i = 0; i + 2 < hashes.Count; i++)
-        {
-            ulong h = Mix(hashes[i] ^ BitOperations.RotateLeft(hashes[i + 1], 21) ^ BitOperations.RotateLeft(hashes[i + 2], 42));
-            for (int bit = 0; bit < 64; bit++) v[bit] += ((h >> bit) & 1) == 1 ? 1 : -1;
-        }
-        ulong r = 0;
-        for (int bit = 0; bit < 64; bit++) if (v[bit] > 0) r |= 1UL << bit;
-        return r;
+            set.Add(Mix(hashes[i] ^ BitOperations.RotateLeft(hashes[i + 1], 21) ^ BitOperations.RotateLeft(hashes[i + 2], 42)));
+        return set;
     }
 
-    public static bool NearDuplicate(ulong a, int wordsA, ulong b, int wordsB)
+    /// <summary>Two articles are one when both have ≥ <see cref="MinWords"/> words and the Jaccard
+    /// similarity of their shingle sets is at least <see cref="MinJaccard"/>.</summary>
+    public static bool NearDuplicate(HashSet<ulong> a, int wordsA, HashSet<ulong> b, int wordsB)
     {
         if (wordsA < MinWords || wordsB < MinWords) return false;
-        if (Math.Min(wordsA, wordsB) < 0.8 * Math.Max(wordsA, wordsB)) return false;
-        return BitOperations.PopCount(a ^ b) <= MaxHamming;
+        if (Math.Min(wordsA, wordsB) < MinJaccard * Math.Max(wordsA, wordsB)) return false;
+        int common = 0;
+        foreach (var h in a) if (b.Contains(h)) common++;
+        int union = a.Count + b.Count - common;
+        return union > 0 && common >= MinJaccard * union;
     }
 
     private static ulong Fnv(string s)

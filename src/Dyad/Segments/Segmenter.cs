@@ -447,19 +447,27 @@ public sealed class Segmenter : IDocumentStage
 
         private void MarkNearDuplicateArticles()
         {
-            var sig = new List<(Group G, ulong Hash, int Words)>();
+            var sig = new List<(Group G, HashSet<ulong> Shingles, int Words)>();
             foreach (var g in _groups)
             {
-                var text = string.Join("\n", g.Pieces.Where(p => p.Kind != SegmentKind.Boilerplate)
-                    .Select(p => _doc.Text.Substring(_b[p.First].Start, _b[p.Last].End - _b[p.First].Start)));
-                ulong h = RepeatFinder.SimHash(text, out int words);
-                sig.Add((g, h, words));
+                var sb = new System.Text.StringBuilder();
+                foreach (var p in g.Pieces)
+                {
+                    if (p.Kind == SegmentKind.Boilerplate) continue;
+                    for (int i = p.First; i <= p.Last; i++)
+                    {
+                        var b = _b[i];
+                        if (!Region(i) || b.Info.Role != LineRole.Text || b.Text == g.Headline) continue;
+                        sb.Append(b.Text).Append('\n');
+                    }
+                }
+                sig.Add((g, RepeatFinder.Shingles(sb.ToString(), out int words), words));
             }
             for (int j = 1; j < sig.Count; j++)
                 for (int i = 0; i < j; i++)
                 {
                     if (sig[i].G.Pieces.All(p => p.Drop)) continue;
-                    if (!RepeatFinder.NearDuplicate(sig[i].Hash, sig[i].Words, sig[j].Hash, sig[j].Words)) continue;
+                    if (!RepeatFinder.NearDuplicate(sig[i].Shingles, sig[i].Words, sig[j].Shingles, sig[j].Words)) continue;
                     foreach (var p in sig[j].G.Pieces) p.Drop = true;
                     foreach (var p in sig[i].G.Pieces) if (p.Kind != SegmentKind.Boilerplate) p.Copies++;
                     break;
