@@ -1,0 +1,131 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Dyad.Segments.Language;
+
+/// <summary>
+/// A linear model over hashed character n-grams: one signed byte per (bucket, language), a global
+/// scale and a bias per language. Score(lang) = bias + scale · Σ w[bucket(f), lang] / √(#features).
+/// File: gzip of "DLID" magic, version, class count, class codes, feature config, bucket bits,
+/// scale, biases, then the weight table bucket-major.
+/// </summary>
+internal sealed class LidModel
+{
+    private const uint Magic = 0x44494C44; // "DLID"
+    private const int Version = 1;
+    public const string ResourceName = "Dyad.models.lid.bin.gz";
+
+    public string[] Classes { get; }
+    public FeatureConfig Config { get; }
+    public int Bits { get; }
+    public float Scale { get; }
+    public float[] Bias { get; }
+    /// <summary>Weights, bucket-major: Weights[bucket * Classes.Length + class].</summary>
+    public sbyte[] Weights { get; }
+
+    public int Mask => (1 << Bits) - 1;
+
+    public LidModel(string[] classes, FeatureConfig config, int bits, float scale, float[] bias, sbyte[] weights)
+    {
+        if (bias.Length != classes.Length) throw new ArgumentException("one bias per class");
+        if (weights.Length != (1 << bits) * classes.Length) throw new ArgumentException("weight table size does not match bits × classes");
+        Classes = classes; Config = config; Bits = bits; Scale = scale; Bias = bias; Weights = weights;
+    }
+
+    public int IndexOf(string lang) => Array.IndexOf(Classes, lang);
+
+    /// <summary>Accumulates the weight rows of each feature into per-class integer sums.</summary>
+    internal ref struct ScoreSink : IFeatureSink
+    {
+        private readonly ReadOnlySpan<sbyte> _w;
+        private readonly Span<int> _sums;
+        private readonly int _mask, _k;
+        public int Count;
+
+        public ScoreSink(LidModel m, Span<int> sums)
+        {
+            _w = m.Weights; _sums = sums; _mask = m.Mask; _k = m.Classes.Length; Count = 0;
+            sums.Clear();
+        }
+
+        public void Add(uint hash)
+        {
+            var row = _w.Slice((int)(hash & (uint)_mask) * _k, _k);
+            for (int c = 0; c < row.Length; c++) _sums[c] += row[c];
+            Count++;
+        }
+    }
+
+    /// <summary>Class scores of a span into <paramref name="scores"/> (length = class count); returns the feature count.</summary>
+    public int Score(ReadOnlySpan<char> text, Span<double> scores)
+    {
+        int k = Classes.Length;
+        Span<int> sums = stackalloc int[k];
+        var sink = new ScoreSink(this, sums);
+        LidFeatures.Extract(text, Config, ref sink);
+        double norm = sink.Count == 0 ? 0 : Scale / Math.Sqrt(sink.Count);
+        for (int c = 0; c < k; c++) scores[c] = Bias[c] + sums[c] * norm;
+        return sink.Count;
+    }
+
+    public void Write(Stream output)
+    {
+        using var gz = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic); w.Write(Version);
+        w.Write(Classes.Length);
+        foreach (var c in Classes) w.Write(c);
+        w.Write(Config.MaxOrder); w.Write(Config.Words);
+        w.Write(Bits); w.Write(Scale);
+        foreach (var b in Bias) w.Write(b);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Weights.AsSpan()));
+    }
+
+    public void Save(string path)
+    {
+        using var f = File.Create(path);
+        Write(f);
+    }
+
+    public static LidModel Read(Stream input, string what)
+    {
+        using var gz = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+        using var r = new BinaryReader(gz, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (r.ReadUInt32() != Magic) throw new InvalidDataException($"{what}: not a language-identifier model (bad magic)");
+            int version = r.ReadInt32();
+            if (version != Version) throw new InvalidDataException($"{what}: unsupported model version {version}");
+            int k = r.ReadInt32();
+            if (k <= 0 || k > 64) throw new InvalidDataException($"{what}: bad class count {k}");
+            var classes = new string[k];
+            for (int i = 0; i < k; i++) classes[i] = r.ReadString();
+            var config = new FeatureConfig(r.ReadInt32(), r.ReadBoolean());
+            int bits = r.ReadInt32();
+            if (bits < 8 || bits > 24) throw new InvalidDataException($"{what}: bad bucket bits {bits}");
+            float scale = r.ReadSingle();
+            var bias = new float[k];
+            for (int i = 0; i < k; i++) bias[i] = r.ReadSingle();
+            var weights = new sbyte[(1 << bits) * k];
+            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
+            return new LidModel(classes, config, bits, scale, bias, weights);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{what}: truncated language-identifier model");
+        }
+    }
+
+    public static LidModel Load(string path)
+    {
+        using var f = File.OpenRead(path);
+        return Read(f, path);
+    }
+
+    /// <summary>The model shipped inside the Dyad assembly, or null when the build has none.</summary>
+    public static LidModel? LoadEmbedded()
+    {
+        using var s = typeof(LidModel).Assembly.GetManifestResourceStream(ResourceName);
+        return s == null ? null : Read(s, ResourceName);
+    }
+}
