@@ -10,7 +10,8 @@ public readonly record struct LanguageGuess(string Lang, double Confidence);
 /// are counted and the majority script decides (Arabic → ar/fa/ur, Hebrew → he/yi, Greek → el,
 /// CJK → zh/ja/ko, Thai, Devanagari, Armenian, Georgian, …; Cyrillic → ru unless letters peculiar to
 /// uk, be, bg, sr, mk, kk, ky or mn appear). Latin-script text goes to a linear model over hashed
-/// character 1–5-grams and words (en, nl, de, fr, es), shipped as the embedded resource
+/// character 1–5-grams and words (en, nl, de, fr, es) unless letters peculiar to pl, cs, hu, tr, ro,
+/// pt, vi, is or hr occur in a fifth of the words; the model is shipped as the embedded resource
 /// Dyad.models.lid.bin.gz and loaded on first use. Fewer than three letters gives "und" with
 /// confidence 0. Thread-safe; allocates nothing per call once the model is loaded.
 /// </summary>
@@ -80,6 +81,7 @@ public sealed class LanguageIdentifier
         switch (best)
         {
             case Script.Latin:
+                if (st.OtherLatinLanguage() is { } other) return new LanguageGuess(other, scriptConfidence * 0.8);
                 return Latin(span, share, letters);
             case Script.Cyrillic:
                 return new LanguageGuess(st.CyrillicLanguage() ?? "ru", scriptConfidence);

@@ -75,6 +75,19 @@ public class LanguageIdentifierTests
         Assert.InRange(g.Confidence, 0.5, 1.0);
     }
 
+    [Theory]
+    [InlineData("pl", "Rząd nie zatwierdził wniosku, a mieszkańcy są zaniepokojeni sytuacją.")]
+    [InlineData("tr", "Hükümet teklifi onaylamadı ve halk durumdan endişe duyuyor.")]
+    [InlineData("pt", "O governo não aprovou a proposta e a população está preocupada com a situação.")]
+    public void Letters_peculiar_to_other_Latin_script_languages_are_recognised(string lang, string text) =>
+        Assert.Equal(lang, Lid.Identify(text).Lang);
+
+    [Theory]
+    [InlineData("en", "President Erdoğan said on Monday that Turkish troops would stay in northern Syria for now.")]
+    [InlineData("nl", "De Poolse president Wałęsa bezocht in 1990 de haven van Gdańsk en sprak met de arbeiders.")]
+    [InlineData("en", "São Paulo and Lisbon signed a trade agreement that will cut tariffs on both sides.")]
+    public void Foreign_names_do_not_switch_the_language(string lang, string text) => Assert.Equal(lang, Lid.Identify(text).Lang);
+
     [Fact]
     public void Majority_script_wins_in_mixed_text()
     {

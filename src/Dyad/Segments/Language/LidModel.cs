@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Dyad.Segments.Language;
@@ -34,37 +36,74 @@ internal sealed class LidModel
 
     public int IndexOf(string lang) => Array.IndexOf(Classes, lang);
 
-    /// <summary>Accumulates the weight rows of each feature into per-class integer sums.</summary>
+    /// <summary>Accumulates the weight rows of each feature into per-class integer sums (up to 8 classes).</summary>
     internal ref struct ScoreSink : IFeatureSink
     {
-        private readonly ReadOnlySpan<sbyte> _w;
-        private readonly Span<int> _sums;
-        private readonly int _mask, _k;
+        private readonly ref sbyte _w;
+        private readonly uint _mask;
+        private readonly int _k;
+        public int S0, S1, S2, S3, S4, S5, S6, S7;
         public int Count;
 
-        public ScoreSink(LidModel m, Span<int> sums)
+        public ScoreSink(LidModel m)
         {
-            _w = m.Weights; _sums = sums; _mask = m.Mask; _k = m.Classes.Length; Count = 0;
-            sums.Clear();
+            if (m.Classes.Length > 8) throw new NotSupportedException("at most 8 classes");
+            _w = ref MemoryMarshal.GetArrayDataReference(m.Weights);
+            _mask = (uint)m.Mask; _k = m.Classes.Length;
+            S0 = S1 = S2 = S3 = S4 = S5 = S6 = S7 = 0; Count = 0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(uint hash)
         {
-            var row = _w.Slice((int)(hash & (uint)_mask) * _k, _k);
-            for (int c = 0; c < row.Length; c++) _sums[c] += row[c];
+            // bucket < 2^24 and k ≤ 8, so the offset fits an int and stays inside the table.
+            ref sbyte r = ref Unsafe.Add(ref _w, (nint)(hash & _mask) * _k);
             Count++;
+            if (_k == 6)
+            {
+                S0 += r; S1 += Unsafe.Add(ref r, 1); S2 += Unsafe.Add(ref r, 2);
+                S3 += Unsafe.Add(ref r, 3); S4 += Unsafe.Add(ref r, 4); S5 += Unsafe.Add(ref r, 5);
+                return;
+            }
+            for (int c = 0; c < _k; c++)
+            {
+                int v = Unsafe.Add(ref r, c);
+                switch (c)
+                {
+                    case 0: S0 += v; break; case 1: S1 += v; break; case 2: S2 += v; break; case 3: S3 += v; break;
+                    case 4: S4 += v; break; case 5: S5 += v; break; case 6: S6 += v; break; default: S7 += v; break;
+                }
+            }
         }
+
+        public readonly int Sum(int c) => c switch { 0 => S0, 1 => S1, 2 => S2, 3 => S3, 4 => S4, 5 => S5, 6 => S6, _ => S7 };
     }
+
+    /// <summary>Spans longer than this are scored on <see cref="Windows"/> windows of <see cref="WindowChars"/> characters spread over the span.</summary>
+    public const int FullScoreChars = 2048, Windows = 4, WindowChars = 512;
 
     /// <summary>Class scores of a span into <paramref name="scores"/> (length = class count); returns the feature count.</summary>
     public int Score(ReadOnlySpan<char> text, Span<double> scores)
     {
         int k = Classes.Length;
-        Span<int> sums = stackalloc int[k];
-        var sink = new ScoreSink(this, sums);
-        LidFeatures.Extract(text, Config, ref sink);
+        var sink = new ScoreSink(this);
+        if (text.Length <= FullScoreChars)
+            LidFeatures.Extract(text, Config, ref sink);
+        else
+        {
+            // Evenly spaced windows, each starting after and ending before a space so no word is cut.
+            long step = (text.Length - WindowChars) / (Windows - 1);
+            for (int i = 0; i < Windows; i++)
+            {
+                int a = (int)(i * step), b = a + WindowChars;
+                while (a < b && !char.IsWhiteSpace(text[a])) a++;
+                while (b > a && !char.IsWhiteSpace(text[b - 1])) b--;
+                if (b - a < WindowChars / 4) { a = (int)(i * step); b = a + WindowChars; }
+                LidFeatures.Extract(text[a..b], Config, ref sink);
+            }
+        }
         double norm = sink.Count == 0 ? 0 : Scale / Math.Sqrt(sink.Count);
-        for (int c = 0; c < k; c++) scores[c] = Bias[c] + sums[c] * norm;
+        for (int c = 0; c < k; c++) scores[c] = Bias[c] + sink.Sum(c) * norm;
         return sink.Count;
     }
 

@@ -3,7 +3,7 @@ namespace Dyad.Segments.Language;
 /// <summary>Training settings of the n-gram language model.</summary>
 internal sealed record LidTrainOptions
 {
-    public int Bits { get; init; } = 18;
+    public int Bits { get; init; } = 16;
     public FeatureConfig Features { get; init; } = FeatureConfig.Default;
     public int Epochs { get; init; } = 8;
     /// <summary>Draws per language per epoch (class-balanced sampling with replacement).</summary>

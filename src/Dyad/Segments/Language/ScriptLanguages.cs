@@ -15,6 +15,11 @@ internal ref struct ScriptStats
     public int Persian, Urdu, ArabicOnly;
     // Hebrew markers
     public int Yiddish;
+    // Latin letters of languages outside the model (pl, cs, sk, hu, tr, ro, pt, vi, is, hr)
+    public int Pl, CsSk, Hu, Tr, Ro, Pt, Vi, Is, Hr;
+    /// <summary>Runs of letters, and those holding one of the Latin marker letters above.</summary>
+    public int Words, MarkedWords;
+    private bool _inWord, _marked;
 
     public ScriptStats(Span<int> perScript)
     {
@@ -24,6 +29,9 @@ internal ref struct ScriptStats
         Ukr = UkBe = Bel = RuBe = Hard = Srp = Mkd = SrMk = Kaz = KyMn = Ky = 0;
         Persian = Urdu = ArabicOnly = 0;
         Yiddish = 0;
+        Pl = CsSk = Hu = Tr = Ro = Pt = Vi = Is = Hr = 0;
+        Words = MarkedWords = 0;
+        _inWord = _marked = false;
     }
 
     public void Count(ReadOnlySpan<char> text)
@@ -31,16 +39,29 @@ internal ref struct ScriptStats
         foreach (char c in text)
         {
             var s = Scripts.Of(c);
-            if (s == Script.None) continue;
+            if (s == Script.None)
+            {
+                if (_inWord && c != '\'' && c != '\u2019' && c is not (>= '\u0300' and <= '\u036F')) EndWord();
+                continue;
+            }
+            if (!_inWord) { _inWord = true; Words++; }
             PerScript[(int)s]++;
             Letters++;
             switch (s)
             {
+                case Script.Latin: if (c >= '\u00C0') LatinMarker(char.ToLowerInvariant(c)); break;
                 case Script.Cyrillic: Cyrillic(c); break;
                 case Script.Arabic: Arabic(c); break;
                 case Script.Hebrew: if (c >= '\u05F0' && c <= '\u05F2') Yiddish++; break;
             }
         }
+        if (_inWord) EndWord();
+    }
+
+    private void EndWord()
+    {
+        if (_marked) MarkedWords++;
+        _inWord = _marked = false;
     }
 
     private void Cyrillic(char c)
@@ -63,6 +84,49 @@ internal ref struct ScriptStats
             case '\u04D9': case '\u0493': case '\u049B': case '\u04B1': case '\u04BB': Kaz++; break; // ә ғ қ ұ һ
             case '\u04E9': case '\u04AF': KyMn++; break;              // ө ү
             case '\u04A3': Ky++; break;                               // ң
+        }
+    }
+
+    private void LatinMarker(char c)
+    {
+        int before = Pl + CsSk + Hu + Tr + Ro + Pt + Vi + Is + Hr;
+        LatinLetter(c);
+        if (Pl + CsSk + Hu + Tr + Ro + Pt + Vi + Is + Hr != before) _marked = true;
+    }
+
+    private void LatinLetter(char c)
+    {
+        switch (c)
+        {
+            case '\u0105': case '\u0119': case '\u0142': case '\u015B': case '\u017A': case '\u017C': case '\u0144': Pl++; break; // ą ę ł ś ź ż ń
+            case '\u0159': case '\u016F': case '\u011B': case '\u010F': case '\u0165': case '\u013E': case '\u0148': CsSk++; break; // ř ů ě ď ť ľ ň
+            case '\u0151': case '\u0171': Hu++; break; // ő ű
+            case '\u0131': case '\u011F': case '\u015F': Tr++; break; // ı ğ ş
+            case '\u0103': case '\u0219': case '\u021B': case '\u0163': Ro++; break; // ă ș ț ţ
+            case '\u00E3': case '\u00F5': Pt++; break; // ã õ
+            case '\u01A1': case '\u01B0': Vi++; break; // ơ ư
+            case '\u00FE': case '\u00F0': Is++; break; // þ ð
+            case '\u0111': Hr++; break; // đ (hr, bs, sr-Latn; vi too)
+            default: if (c >= '\u1EA0' && c <= '\u1EF9') Vi++; break; // Vietnamese tone-marked vowels
+        }
+    }
+
+    /// <summary>
+    /// A Latin-script language outside the n-gram model when at least two words and a fifth of all words
+    /// hold letters peculiar to it, else null. Names such as "Erdoğan" or "Łódź" in an English or Dutch
+    /// sentence stay under that share.
+    /// </summary>
+    public readonly string? OtherLatinLanguage()
+    {
+        string? best = null;
+        int bestCount = 0;
+        Check(Vi, "vi"); Check(Pl, "pl"); Check(CsSk, "cs"); Check(Hu, "hu"); Check(Tr, "tr");
+        Check(Ro, "ro"); Check(Pt, "pt"); Check(Is, "is"); Check(Hr, "hr");
+        return best != null && MarkedWords >= 2 && MarkedWords * 5 >= Words ? best : null;
+
+        void Check(int n, string lang)
+        {
+            if (n > bestCount) { best = lang; bestCount = n; }
         }
     }
 
