@@ -72,7 +72,7 @@ internal static class LidCommands
         return 0;
     }
 
-    /// <summary>lid-eval [--text TEXT] [--model FILE] [--split test|dev] [--errors N] [--speed] [--shared DIR]</summary>
+    /// <summary>lid-eval [--text TEXT | --lines FILE] [--model FILE] [--split test|dev] [--errors N] [--speed] [--shared DIR]</summary>
     private static int Eval(string[] args)
     {
         string shared = Shared(args);
@@ -81,6 +81,17 @@ internal static class LidCommands
         {
             var g = id.Identify(text);
             Console.WriteLine($"{g.Lang}\t{g.Confidence:F3}");
+            return 0;
+        }
+        if (Opt(args, "--lines") is { } file)
+        {
+            // One guess per non-empty line of a text file (a quick look at real pages).
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Trim().Length == 0) continue;
+                var g = id.Identify(line);
+                Console.WriteLine($"{g.Lang}\t{g.Confidence:F2}\t{(line.Length > 70 ? line[..70] : line)}");
+            }
             return 0;
         }
         var split = Opt(args, "--split") == "dev" ? LidCorpus.Split.Dev : LidCorpus.Split.Test;
