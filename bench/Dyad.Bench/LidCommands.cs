@@ -116,7 +116,12 @@ internal static class LidCommands
         // Whole sentences, then 2 KB blocks (segment-sized spans), over the test text of all six languages.
         var sentences = LidCorpus.Languages.SelectMany(l => LidCorpus.Load(shared, l, LidCorpus.Split.Test)).ToArray();
         long chars = sentences.Sum(s => (long)s.Length);
-        id.Identify("warm up the model");
+        // Warm up (model load, tiered JIT) for a second before measuring.
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 1500)
+        {
+            foreach (var s in sentences) id.Identify(s);
+        }
         // CPU time of this process, not wall time: the machine is shared.
         var proc = Process.GetCurrentProcess();
         int reps = 0;
