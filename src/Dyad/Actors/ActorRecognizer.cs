@@ -121,7 +121,7 @@ public sealed class ActorRecognizer
         Mention Add(int first, int last, MentionKind kind, ActorRef? actor, MentionInfo info, int head = -1)
         {
             // A determiner right before the span belongs to it ("the Pentagon", "het Syrische leger").
-            if (first > 0 && !covered[first - 1] && Determiners.Contains(toks[first - 1].Text)) first--;
+            if (kind != MentionKind.Unresolved && first > 0 && !covered[first - 1] && Determiners.Contains(toks[first - 1].Text)) first--;
             for (int k = first; k <= last; k++) covered[k] = true;
             var m = new Mention
             {
@@ -140,12 +140,17 @@ public sealed class ActorRecognizer
         while (i < n)
         {
             if (covered[i]) { i++; continue; }
+            // Split forms: "Turkish - backed rebels", "pro - Assad militias".
+            if (atomAt[i] is { } a0 && a0.IsEntry && a0.Last + 2 < n && IsHyphenTok(a0.Last + 1) && BackedWords.Contains(toks[a0.Last + 2].Text.ToLowerInvariant())
+                && ProcessModifier(a0.First, a0.Last + 2, "backed", a0.Hit) is int e0) { i = e0 + 1; continue; }
+            if (i + 2 < n && toks[i].Text.ToLowerInvariant() is "pro" or "anti" && IsHyphenTok(i + 1) && atomAt[i + 2] is { } a1
+                && ProcessModifier(i, a1.Last, toks[i].Text.ToLowerInvariant(), a1.Hit) is int e1) { i = e1 + 1; continue; }
             if (atomAt[i] is { } a)
             {
                 i = ProcessAtom(a) + 1;
                 continue;
             }
-            if (modAt[i] is { } mod && ProcessModifier(i, mod.Kind, mod.Hit) is int end and >= 0) { i = end + 1; continue; }
+            if (modAt[i] is { } mod && ProcessModifier(i, i, mod.Kind, mod.Hit) is int end and >= 0) { i = end + 1; continue; }
             i++;
         }
 
@@ -248,9 +253,11 @@ public sealed class ActorRecognizer
             return end;
         }
 
-        int? ProcessModifier(int tok, string kind, Hit hit)
+        bool IsHyphenTok(int k) => toks[k].Text is "-" or "‐" or "‑" && !toks[k - 1].SpaceAfter;
+
+        int? ProcessModifier(int tok, int modLast, string kind, Hit hit)
         {
-            var chain = Chain(tok + 1, false, out int end);
+            var chain = Chain(modLast + 1, false, out int end);
             var e = hit.Entry;
             string? xCode = hit.Type == HitType.Agent ? null : e == null ? null : EntryRef(e, date, hit).Code;
             string? xCountry = e == null ? null : e.Kind == ActorKind.Person ? (e.RoleAt(date)?.Country ?? e.Country) : e.Country ?? (e.Kind == ActorKind.Country ? e.Code : null);
@@ -258,7 +265,7 @@ public sealed class ActorRecognizer
             if (chain.Count == 0)
             {
                 // "the US-led coalition": an entry after the modifier.
-                if (tok + 1 < n && atomAt[tok + 1] is { IsEntry: true, IsPerson: false } c && kind == "backed")
+                if (modLast + 1 < n && atomAt[modLast + 1] is { IsEntry: true, IsPerson: false } c && kind == "backed")
                 {
                     var r = EntryRef(c.Hit.Entry!, date, c.Hit) with { Ally = xCode };
                     Add(tok, c.Last, MentionKind.Composed, r, new MentionInfo());

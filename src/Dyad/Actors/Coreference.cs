@@ -75,6 +75,13 @@ internal static class Coreference
                     if (IsReferentialPronoun(toks, k, lang)) extra.Add((k, want, null, w));
                     continue;
                 }
+                if (w.Length > 2 && char.IsUpper(w[0]) && w.All(char.IsLetter) && (k + 1 >= toks.Count || !char.IsUpper(toks[k + 1].Text.FirstOrDefault()))
+                    && (k == 0 || !char.IsUpper(toks[k - 1].Text.FirstOrDefault())))
+                {
+                    // A repeated last name of an unknown titled person, where the recogniser saw no name (sentence start).
+                    extra.Add((k, null, (DescClass)(-2), w));
+                    continue;
+                }
                 string f = ActorMatcher.Fold(w);
                 if (k > 0 && DefiniteDets.Contains(toks[k - 1].Text) && !covered[k - 1]
                     && (Descriptions.ContainsKey(f) || ActorRecognizer.PersonTitles.Contains(f)))
@@ -103,6 +110,20 @@ internal static class Coreference
                     pm.Plural = want == Want.Plural || (want == Want.PersonFOrPlural && ante.M.Plural);
                     added.Add(pm);
                     // A pronoun does not become an antecedent itself: the chain stays on the named mention.
+                }
+                else if (x.D is { } sn && (int)sn == -2)
+                {
+                    Prior? ante = null;
+                    for (int k = history.Count - 1; k >= 0 && ante == null; k--)
+                    {
+                        var p = history[k];
+                        if (si - p.Sentence > 20) break;
+                        if (p.Info.PersonLike && p.M.Text.Length > x.Word.Length
+                            && string.Equals(p.M.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], x.Word, StringComparison.OrdinalIgnoreCase)) ante = p;
+                    }
+                    if (ante == null) continue;
+                    var sm = Make(s, x.Tok, x.Tok, MentionKind.ShortName, ante.M);
+                    added.Add(sm);
                 }
                 else if (x.D is { } dc)
                 {

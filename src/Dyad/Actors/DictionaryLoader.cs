@@ -58,6 +58,13 @@ public static partial class DictionaryLoader
             file.Diagnostics.Add(new DictDiagnostic(name, (int)e.Start.Line, DictSeverity.Error, "YAML syntax: " + (e.InnerException?.Message ?? e.Message)));
             return file;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet throws this for some unterminated constructs; the line is where the input ended.
+            int lines = yaml.Count(c => c == '\n') + 1;
+            file.Diagnostics.Add(new DictDiagnostic(name, lines, DictSeverity.Error, "YAML syntax: unterminated list, mapping or quote (" + e.Message + ")"));
+            return file;
+        }
         if (ys.Documents.Count == 0) return file;
         if (ys.Documents[0].RootNode is not YamlMappingNode root)
         {
