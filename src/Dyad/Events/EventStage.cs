@@ -162,6 +162,8 @@ public sealed class EventStage : IDocumentStage
         var m = p.Match;
         var sources = af.Resolve(p.Args.Source);
         var targets = af.Resolve(p.Args.Target);
+        if (!targets.Exists(t => t.Actor?.Code != null) && af.ActorTargetFallback(m, p.Args) is { } better)
+            targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
         if (sources.Count == 0) sources.Add(null!);
         if (targets.Count == 0) targets.Add(null!);
         var trig = TriggerSpan(v, m);
