@@ -93,6 +93,17 @@ public sealed class ArgumentFinder
             else if (obj >= 0 && p.ObjIsTarget && IsRelOrExpl(obj, true)) a.Target = obj;
             if (a.Target < 0) a.Target = oblT;
         }
+        if (a.Target < 0 && p.Type is "REQUEST" or "THREATEN" or "ACCUSE" or "SUPPORT" or "REJECT")
+        {
+            // "demanded that North Korea give up …": the one asked (threatened, accused) is the clause's subject.
+            foreach (int c in _v.Children(h))
+                if (_v.Rel[c] is "ccomp" && _v.IsVerbal(c))
+                {
+                    foreach (int cc in _v.Children(c))
+                        if (_v.Rel[cc] == "nsubj" && !IsRelOrExpl(cc, false) && _v.Upos(cc) != "PRON") { a.Target = cc; break; }
+                    break;
+                }
+        }
         if (a.Target < 0 && ActiveAcl(h))
         {
             // "helicopters shelled positions" parsed with "positions" as root and "helicopters" as its compound.
