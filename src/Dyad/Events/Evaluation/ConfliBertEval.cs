@@ -85,7 +85,14 @@ public static class ConfliBertEval
         var cues = CueLexicon.For(doc.Segments.Count > 0 && doc.Segments[0].Language == "nl" ? "nl" : "en");
         foreach (var s in doc.Sentences)
             foreach (var t in s.Tokens)
-                if (t.Upos is "VERB" && cues.Attribution.ContainsKey(TriggerLexicon.Norm(t.Lemma))) return true;
+            {
+                if (t.Upos is not "VERB") continue;
+                var l = TriggerLexicon.Norm(t.Lemma);
+                if (cues.Attribution.ContainsKey(l)) return true;
+                // "expressed concern", "issued a statement", "claimed responsibility"
+                if (Array.IndexOf(StatementVerbs, l) >= 0 && s.Tokens.Any(o => o.Head == t.Index && o.Deprel == "obj" && Array.IndexOf(StatementObjects, o.Lemma.ToLowerInvariant()) >= 0))
+                    return true;
+            }
         return false;
     }
 
