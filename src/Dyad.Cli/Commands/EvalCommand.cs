@@ -17,8 +17,8 @@ public static class EvalCommand
                                (even index, used for tuning) and the held-out half (odd index).
           --format conflibert  ConfliBERT cameo_joined_*.csv: quad-class accuracy (0 neutral statement, 1 verbal
                                cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict, from the
-                               CAMEO root of the primary event) and source/target span P/R/F1. --train FILE sets the
-                               fallback class (default: cameo_joined_train.csv next to the gold file, if present).
+                               type of the primary event, mapping derived from the training file) and source/target span P/R/F1.
+                               --train FILE derives the fallback class (default: cameo_joined_train.csv next to the gold file).
           --format dyad        the claim suite (a folder of YAML cases, see docs/EVENTS.md): events matched, claim
                                status, claimants, parents, word-order pair agreement, by category and status.
 
@@ -76,8 +76,8 @@ public static class EvalCommand
         if (Directory.Exists(gold)) throw new UsageException($"dyad eval: --format conflibert needs a CSV file, got a folder: {gold}");
         var records = ConfliBertEval.Load(gold);
         train ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(gold))!, "cameo_joined_train.csv");
-        int fallback = 3;
-        if (File.Exists(train)) fallback = ConfliBertEval.MajorityClass(ConfliBertEval.Load(train));
+        int fallback = 2;
+        if (File.Exists(train) && Path.GetFullPath(train) != Path.GetFullPath(gold)) fallback = ConfliBertEval.FallbackClass(ConfliBertEval.Load(train), pipe);
         var (s, results) = ConfliBertEval.Evaluate(records, pipe, fallback);
         if (dump != null)
             foreach (var (r, d, pred, p) in results)

@@ -93,6 +93,17 @@ public sealed class ArgumentFinder
             else if (obj >= 0 && p.ObjIsTarget && IsRelOrExpl(obj, true)) a.Target = obj;
             if (a.Target < 0) a.Target = oblT;
         }
+        if (a.Target < 0 && p.Type is "REQUEST" or "THREATEN" or "ACCUSE" or "SUPPORT" or "REJECT")
+        {
+            // "demanded that North Korea give up …": the one asked (threatened, accused) is the clause's subject.
+            foreach (int c in _v.Children(h))
+                if (_v.Rel[c] is "ccomp" && _v.IsVerbal(c))
+                {
+                    foreach (int cc in _v.Children(c))
+                        if (_v.Rel[cc] == "nsubj" && !IsRelOrExpl(cc, false) && _v.Upos(cc) != "PRON") { a.Target = cc; break; }
+                    break;
+                }
+        }
         if (a.Target < 0 && ActiveAcl(h))
         {
             // "helicopters shelled positions" parsed with "positions" as root and "helicopters" as its compound.
@@ -326,6 +337,50 @@ public sealed class ArgumentFinder
             }
         }
         return a;
+    }
+
+    /// <summary>
+    /// When the target found by the rules is not a resolved actor: the first resolved actor mention inside the
+    /// object's phrase (possessors, adjectives: "Haiti's efforts", "an Indian proposal"), else in an oblique or
+    /// nominal modifier of the trigger (any preposition except agents, "according to" and time), else null.
+    /// The source's own mention is never the target.
+    /// </summary>
+    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a)
+    {
+        int src = a.Source >= 0 ? _v.MentionAt[a.Source] : -1;
+        var order = new List<int>();
+        if (a.Target >= 0) order.Add(a.Target);
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (!m.Covers(c) && c != a.Target && c != a.Source && _v.Rel[c] is "obj" or "iobj" or "obl" or "nmod" && !_v.IsTemporal(c))
+                {
+                    string? cs = _v.CaseOf(c);
+                    if (cs is "by" or "door" or "according" or "accord" or "volgens" or "since" or "after" or "before" or "during" or "despite" or "sinds" or "na" or "voor" or "tijdens") continue;
+                    if (_v.Deprel(c).EndsWith(":agent", StringComparison.Ordinal) || _v.Deprel(c).EndsWith(":tmod", StringComparison.Ordinal)) continue;
+                    order.Add(c);
+                }
+        foreach (int root in order)
+        {
+            int mi = ResolvedMentionIn(root, src, 0);
+            if (mi >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+        }
+        return null;
+    }
+
+    private int ResolvedMentionIn(int tok, int exclude, int depth)
+    {
+        int mi = _v.MentionAt[tok];
+        if (mi >= 0 && mi != exclude && _v.Sentence.Mentions[mi].Resolved) return mi;
+        if (depth > 4) return -1;
+        // Text order among the children: the nearest modifier first.
+        foreach (int c in _v.Children(tok))
+        {
+            if (_v.Rel[c] is "acl" or "advcl" or "ccomp" or "parataxis" or "punct" or "cc" || _v.IsTemporal(c)) continue;
+            if (_v.Deprel(c) == "acl:relcl") continue;
+            int r = ResolvedMentionIn(c, exclude, depth + 1);
+            if (r >= 0) return r;
+        }
+        return -1;
     }
 
     /// <summary>

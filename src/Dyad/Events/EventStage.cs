@@ -32,7 +32,7 @@ public sealed class EventStage : IDocumentStage
 
     private sealed class Pending
     {
-        public required TriggerMatch Match;
+        public required TriggerMatch Match { get; set; }
         public required ArgumentFinder.Args Args;
         public required ClaimFinder.Result Claim;
         public int SentenceIndex;
@@ -72,6 +72,7 @@ public sealed class EventStage : IDocumentStage
                     list.Add(new Pending { Match = m, Args = args, Claim = claim, SentenceIndex = si });
                 }
                 Merge(v, list);
+                Reversals(v, list);
                 cf.ApplySurface(list.Where(p => !p.Skip).Select(p => (p.Match, p.Claim)).ToList(), quotes[si].InQuote);
             }
             quotes[si].Speaker = QuoteSpeaker(v, cues, af, quotes[si].InQuote);
@@ -147,6 +148,20 @@ public sealed class EventStage : IDocumentStage
             }
             if (n.Args.Source < 0 && n.Args.Target < 0) n.Skip = true;
         }
+        foreach (var verb in list)
+        {
+            // "gave Putin a warning", "issued an ultimatum": a light verb whose object is itself a trigger of another
+            // type is carried by the noun.
+            if (verb.Skip || verb.Match.Pattern.Pos != TriggerPos.Verb || verb.Match.Tokens.Length > 1) continue;
+            if (Array.IndexOf(LightVerbLemmas, v.Lemma[verb.Match.Head]) < 0) continue;
+            var noun = list.Find(x => !x.Skip && x.Match.Pattern.Pos == TriggerPos.Noun && v.Head(x.Match.Head) == verb.Match.Head && v.Rel[x.Match.Head] == "obj");
+            if (noun != null && noun.Match.Pattern.Type != verb.Match.Pattern.Type)
+            {
+                verb.Skip = true;
+                if (noun.Args.Source < 0) noun.Args.Source = verb.Args.Source;
+                if (noun.Args.Target < 0 || noun.Args.Target == verb.Args.Source) noun.Args.Target = verb.Args.Target;
+            }
+        }
         // "condemned Russia's attack": the accused is the attacker.
         foreach (var p in list)
         {
@@ -157,11 +172,45 @@ public sealed class EventStage : IDocumentStage
         }
     }
 
+    private static readonly string[] LightVerbLemmas = ["give", "issue", "make", "deliver", "send", "geven", "sturen", "uitvaardigen"];
+
+    private static readonly string[] ReversalVerbs =
+        ["reduce", "cut", "suspend", "halt", "cancel", "withhold", "freeze", "stop", "end", "postpone", "slash", "terminate", "scrap",
+         "withdraw", "revoke", "verminderen", "schrappen", "opschorten", "stopzetten", "annuleren", "bevriezen", "afzeggen", "beëindigen"];
+
+    /// <summary>
+    /// "reduced military aid to Argentina", "cancelled a planned visit", "suspended food supplies": a cooperative
+    /// event noun that is the object of a reversal verb is a SANCTION (CAMEO 16: reduce relations / aid).
+    /// </summary>
+    private static void Reversals(SentenceView v, List<Pending> list)
+    {
+        foreach (var p in list)
+        {
+            if (p.Skip || p.Match.Pattern.Pos != TriggerPos.Noun) continue;
+            int g = v.Head(p.Match.Head);
+            if (g < 0 || v.Rel[p.Match.Head] is not ("obj" or "nsubj") || !v.IsVerbal(g) || Array.IndexOf(ReversalVerbs, v.Lemma[g]) < 0) continue;
+            if (p.Match.Pattern.Type is not ("AID" or "CONSULT" or "COOPERATE" or "AGREE" or "SUPPORT")) continue;
+            var old = p.Match.Pattern;
+            bool aid = old.Type == "AID";
+            p.Match = new TriggerMatch
+            {
+                Head = p.Match.Head, Tokens = p.Match.Tokens,
+                Pattern = new TriggerPattern
+                {
+                    Type = "SANCTION", Mode = aid ? "aid" : "relations", Cameo = aid ? "164" : "161", Pos = old.Pos, Words = old.Words,
+                    TargetPreps = old.TargetPreps, ObjIsTarget = old.ObjIsTarget, Source = old.Source,
+                },
+            };
+        }
+    }
+
     private static IEnumerable<Event> Build(Document doc, Segment seg, int si, SentenceView v, ArgumentFinder af, Pending p, List<Pending> all, string? anchor)
     {
         var m = p.Match;
         var sources = af.Resolve(p.Args.Source);
         var targets = af.Resolve(p.Args.Target);
+        if (!targets.Exists(t => t.Actor?.Code != null) && af.ActorTargetFallback(m, p.Args) is { } better)
+            targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
         if (sources.Count == 0) sources.Add(null!);
         if (targets.Count == 0) targets.Add(null!);
         var trig = TriggerSpan(v, m);

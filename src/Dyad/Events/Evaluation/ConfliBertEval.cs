@@ -9,9 +9,9 @@ public sealed record ConfliBertRecord(int Index, string Sentence, int Quad, stri
 /// <summary>
 /// Scores the pipeline against the ConfliBERT CAMEO sentences (cameo_joined_*.csv: sentence, quad_class,
 /// source_spans, target_spans). The predicted quad class comes from the primary event's CAMEO root
-/// (<see cref="PloverTypes.Quad"/>: 01–02 → 0, 03–05 → 1, 06–08 → 2, 09–13 → 3, 14–20 → 4); a sentence without
-/// an event but with a statement verb is class 0 (CAMEO 01, make a public statement); otherwise the fallback
-/// class (the most frequent class of the training file). Rows without a quad class are skipped.
+/// type (<see cref="PloverTypes.ConfliBertQuad"/>, derived from the training file); a sentence whose event is only a
+/// noun under a statement ("expressed condolences for the attack") or that has no event but a statement verb is
+/// class 0 (CAMEO 01, make a public statement); otherwise the fallback class (<see cref="FallbackClass"/>). Rows without a quad class are skipped.
 /// </summary>
 public static class ConfliBertEval
 {
@@ -46,8 +46,38 @@ public static class ConfliBertEval
     public static int PredictQuad(Document doc, int fallback, out Event? primary)
     {
         primary = EvalPipeline.Primary(doc);
-        if (primary != null) return PloverTypes.Quad(primary.Type, primary.Cameo);
-        return HasStatement(doc) ? 0 : fallback;
+        if (primary != null && !NominalUnderStatement(doc, primary)) return PloverTypes.ConfliBertQuad(primary.Type, primary.Mode);
+        return primary != null || HasStatement(doc) ? 0 : fallback;
+    }
+
+    private static readonly string[] StatementVerbs =
+        ["express", "voice", "convey", "offer", "send", "issue", "claim", "comment", "extend", "say", "state", "announce"];
+
+    private static readonly string[] StatementObjects =
+        ["concern", "condolence", "condolences", "sympathy", "regret", "hope", "optimism", "surprise", "shock", "sorrow", "grief",
+         "responsibility", "statement", "solidarity", "gratitude", "satisfaction", "comment"];
+
+    /// <summary>
+    /// CAMEO 01 (make a public statement, quad class 0): the sentence's main verb is a statement ("expressed
+    /// condolences for …", "claimed responsibility for the attack", "issued a statement") and the event found is
+    /// only a noun inside what was said, not a clause of its own.
+    /// </summary>
+    public static bool NominalUnderStatement(Document doc, Event e)
+    {
+        var s = doc.Segments[e.SegmentIndex].Sentences[e.SentenceIndex];
+        int root = s.Tokens.FindIndex(t => t.Head < 0);
+        if (root < 0 || s.Tokens[root].Upos != "VERB") return false;
+        if (Array.IndexOf(StatementVerbs, TriggerLexicon.Norm(s.Tokens[root].Lemma)) < 0) return false;
+        bool statementObject = s.Tokens.Any(t => t.Head == root && t.Deprel is "obj" && Array.IndexOf(StatementObjects, t.Lemma.ToLowerInvariant()) >= 0);
+        if (!statementObject) return false;
+        int trig = s.Tokens.FindIndex(t => t.Start == e.Trigger.Start);
+        if (trig < 0 || trig == root || s.Tokens[trig].Upos is "VERB") return false;
+        for (int i = trig, guard = 0; i >= 0 && guard < 32; i = s.Tokens[i].Head, guard++)
+        {
+            if (s.Tokens[i].Deprel is "ccomp" or "advcl" or "parataxis" or "conj") return false;
+            if (s.Tokens[i].Head == root) return true;
+        }
+        return false;
     }
 
     public static bool HasStatement(Document doc)
@@ -55,14 +85,29 @@ public static class ConfliBertEval
         var cues = CueLexicon.For(doc.Segments.Count > 0 && doc.Segments[0].Language == "nl" ? "nl" : "en");
         foreach (var s in doc.Sentences)
             foreach (var t in s.Tokens)
-                if (t.Upos is "VERB" && cues.Attribution.ContainsKey(TriggerLexicon.Norm(t.Lemma))) return true;
+            {
+                if (t.Upos is not "VERB") continue;
+                var l = TriggerLexicon.Norm(t.Lemma);
+                if (cues.Attribution.ContainsKey(l)) return true;
+                // "expressed concern", "issued a statement", "claimed responsibility"
+                if (Array.IndexOf(StatementVerbs, l) >= 0 && s.Tokens.Any(o => o.Head == t.Index && o.Deprel == "obj" && Array.IndexOf(StatementObjects, o.Lemma.ToLowerInvariant()) >= 0))
+                    return true;
+            }
         return false;
     }
 
-    public static int MajorityClass(List<ConfliBertRecord> train)
+    /// <summary>
+    /// The fallback class: the most frequent gold class among training sentences in which the pipeline finds
+    /// neither an event nor a statement verb.
+    /// </summary>
+    public static int FallbackClass(List<ConfliBertRecord> train, EvalPipeline pipe)
     {
         var counts = new int[5];
-        foreach (var r in train) counts[r.Quad]++;
+        foreach (var r in train)
+        {
+            var doc = pipe.Run(r.Sentence, "en", null);
+            if (doc.Events.Count == 0 && !HasStatement(doc)) counts[r.Quad]++;
+        }
         return Array.IndexOf(counts, counts.Max());
     }
 
