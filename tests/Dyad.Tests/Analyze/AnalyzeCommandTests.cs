@@ -19,7 +19,7 @@ public class AnalyzeCommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("2 added", r.Stdout);
         Assert.Contains("sentences", r.Stdout);
-        Assert.Equal("", r.Stderr.Trim());
+        Assert.Equal("", r.ErrorsWithoutProgress);
 
         var again = CliProcess.Run(dir, "analyze", "pages", "--db", "c.db");
         Assert.Equal(0, again.ExitCode);
