@@ -90,7 +90,7 @@ public sealed class Segmenter : IDocumentStage
 
         public void Run()
         {
-            foreach (var b in _b) b.Script = BlockBuilder.ScriptOf(_doc.Text, b.Start, b.End);
+            foreach (var b in _b) b.BlockScript = BlockBuilder.ScriptOf(_doc.Text, b.Start, b.End);
             FindMarkupComments();
             FindFooterComments();
             FindHeaderComments();
@@ -354,9 +354,9 @@ public sealed class Segmenter : IDocumentStage
 
         private bool SameScript(Piece p, Block b)
         {
-            if (b.Script is Script.Unknown) return true;
+            if (b.BlockScript is BlockScript.Unknown) return true;
             for (int i = p.Last; i >= p.First; i--)
-                if (_b[i].Script != Script.Unknown) return _b[i].Script == b.Script;
+                if (_b[i].BlockScript != BlockScript.Unknown) return _b[i].BlockScript == b.BlockScript;
             return true;
         }
 
@@ -508,9 +508,9 @@ public sealed class Segmenter : IDocumentStage
                 p.Conf = guess.Confidence;
                 // Sanity check: text in a non-Latin script is never a Latin-script language.
                 var script = BlockBuilder.ScriptOf(_doc.Text, start, end);
-                if (script is not (Script.Latin or Script.Unknown) && LatinLanguages.Contains(p.Lang))
+                if (script is not (BlockScript.Latin or BlockScript.Unknown) && LatinLanguages.Contains(p.Lang))
                 {
-                    p.Lang = script switch { Script.Arabic => "ar", Script.Hebrew => "he", Script.Greek => "el", _ => "other" };
+                    p.Lang = script switch { BlockScript.Arabic => "ar", BlockScript.Hebrew => "he", BlockScript.Greek => "el", _ => "other" };
                     p.Conf = 0.5;
                 }
             }
@@ -545,7 +545,7 @@ public sealed class Segmenter : IDocumentStage
         {
             var sa = BlockBuilder.ScriptOf(_doc.Text, _b[a.First].Start, _b[a.Last].End);
             var sb = BlockBuilder.ScriptOf(_doc.Text, _b[b.First].Start, _b[b.Last].End);
-            return sa == Script.Unknown || sa == sb;
+            return sa == BlockScript.Unknown || sa == sb;
         }
     }
 }
