@@ -132,12 +132,38 @@ public class LanguageIdentifierTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Lid.Identify(text, -1, 3));
     }
 
+    [Theory]
+    [InlineData("nl", 2)]
+    [InlineData("en", 0)]
+    [InlineData("de", 4)]
+    public void Long_spans_are_identified_from_windows(string lang, int row)
+    {
+        // Two sentences of the language repeated well past the full-scoring length.
+        var rows = Sentences.Select(r => (string)r[1]).ToArray();
+        string text = string.Join(" ", Enumerable.Repeat(rows[row] + " " + rows[row + 1], 40));
+        Assert.True(text.Length > LidModel.FullScoreChars * 2);
+        var g = Lid.Identify(text);
+        Assert.Equal(lang, g.Lang);
+        Assert.True(g.Confidence > 0.95, g.ToString());
+    }
+
     [Fact]
     public void Upper_case_and_extra_punctuation_do_not_change_the_answer()
     {
         const string s = "De burgemeester wil de haven uitbreiden, maar de provincie is tegen.";
         Assert.Equal("nl", Lid.Identify(s.ToUpperInvariant()).Lang);
         Assert.Equal("nl", Lid.Identify("*** " + s.Replace(" ", " -- ") + " !!! 2024").Lang);
+    }
+
+    [Fact]
+    public void Identify_allocates_nothing_once_loaded()
+    {
+        var texts = Sentences.Select(r => (string)r[1]).Append("市议会周二决定新桥将在秋季开放。").Append("ok").ToArray();
+        foreach (var t in texts) Lid.Identify(t);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+            foreach (var t in texts) Lid.Identify(t, 0, t.Length);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
