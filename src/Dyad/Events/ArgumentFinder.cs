@@ -348,6 +348,7 @@ public sealed class ArgumentFinder
     public ActorArg? ActorTargetFallback(TriggerMatch m, Args a)
     {
         int src = a.Source >= 0 ? _v.MentionAt[a.Source] : -1;
+        string? srcCode = src >= 0 ? _v.Sentence.Mentions[src].Actor?.Code : null;
         var order = new List<int>();
         if (a.Target >= 0) order.Add(a.Target);
         foreach (int t in m.Tokens)
@@ -362,7 +363,7 @@ public sealed class ArgumentFinder
         foreach (int root in order)
         {
             int mi = ResolvedMentionIn(root, src, 0);
-            if (mi >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            if (mi >= 0 && (srcCode == null || _v.Sentence.Mentions[mi].Actor?.Code != srcCode)) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
         }
         return null;
     }
