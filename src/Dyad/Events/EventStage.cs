@@ -57,6 +57,7 @@ public sealed class EventStage : IDocumentStage
             var s = seg.Sentences[si];
             if (s.Tokens.Count == 0 || !s.Parsed) { perSentence.Add((null!, new List<Pending>(), null!)); continue; }
             var v = new SentenceView(s, doc);
+            cues.RepairLemmas(v);
             var matches = TriggerMatcher.Match(v, lex);
             var list = new List<Pending>(matches.Count);
             var af = new ArgumentFinder(v, cues);
