@@ -31,7 +31,7 @@ internal sealed class Workspace
 /// </summary>
 public sealed class SyntaxModel : ISentenceAnnotator
 {
-    internal const string Magic = "DYADSYN2";
+    internal const string Magic = "DYADSYN4";
     public string Language { get; internal set; } = "";
     internal string[] TagClasses = [], TagUpos = [], TagXpos = [];
     internal bool JointXpos;
@@ -42,6 +42,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
     internal QWeights TransWeights = null!, LabelWeights = null!;
     internal bool ParticleLemma;
     internal int PrtLabel = -1;
+    internal CompoundSplitter? Compounds;
 
     [ThreadStatic] private static Workspace? t_ws;
     internal static Workspace Ws => t_ws ??= new Workspace();
@@ -78,10 +79,12 @@ public sealed class SyntaxModel : ISentenceAnnotator
             int tag = ws.Tags[i];
             string f = form(i);
             ws.Lemmas[i] = Lemmatizer.Predict(f, ws.Lex[i], tag);
+            if (Compounds != null) ws.Lemmas[i] = Compounds.Apply(ws.Lemmas[i], tag);
             ws.Feats[i] = FeatsLex.Predict(f, ws.Lex[i].Lower, tag);
             ws.Xpos[i] = JointXpos ? TagXpos[tag] : XposLex.Predict(f, ws.Lex[i].Lower, tag);
         }
         Parse(TransWeights, LabelWeights, ws, n);
+        PassiveAgents(ws, n, form);
         if (ParticleLemma && PrtLabel >= 0)
         {
             var st = ws.State;
@@ -93,6 +96,36 @@ public sealed class SyntaxModel : ISentenceAnnotator
                 if (hl.Contains('_')) continue;
                 ws.Lemmas[h] = form(i).ToLowerInvariant() + "_" + hl;
             }
+        }
+    }
+
+    private int _obl = -2, _agent, _auxPass, _case;
+
+    /// <summary>
+    /// Passive agents: an "obl" whose case marker is "by" (en) or "door" (nl) and whose head verb has an
+    /// "aux:pass" dependent becomes "obl:agent" (the UD EWT and Alpino convention; LassySmall, most of the
+    /// Dutch training data, has no obl:agent, so the parser alone rarely predicts it).
+    /// </summary>
+    private void PassiveAgents(Workspace ws, int n, Func<int, string> form)
+    {
+        if (_obl == -2)
+        {
+            _obl = Array.IndexOf(Labels, "obl"); _agent = Array.IndexOf(Labels, "obl:agent");
+            _auxPass = Array.IndexOf(Labels, "aux:pass"); _case = Array.IndexOf(Labels, "case");
+        }
+        if (_obl < 0 || _agent < 0 || _auxPass < 0 || _case < 0) return;
+        string marker = Language == "nl" ? "door" : Language == "en" ? "by" : "";
+        if (marker.Length == 0) return;
+        var st = ws.State;
+        for (int i = 0; i < n; i++)
+        {
+            if (st.Label[i] != _case || !form(i).Equals(marker, StringComparison.OrdinalIgnoreCase)) continue;
+            int nom = st.Head[i];
+            if (nom < 0 || st.Label[nom] != _obl) continue;
+            int verb = st.Head[nom];
+            if (verb < 0) continue;
+            for (int k = 0; k < n; k++)
+                if (st.Head[k] == verb && st.Label[k] == _auxPass) { st.Label[nom] = _agent; break; }
         }
     }
 
@@ -168,6 +201,8 @@ public sealed class SyntaxModel : ISentenceAnnotator
         WriteStrings(w, Labels);
         TransWeights.Write(w); LabelWeights.Write(w);
         w.Write(ParticleLemma); w.Write(PrtLabel);
+        w.Write(Compounds != null);
+        Compounds?.Write(w);
     }
 
     public static SyntaxModel Load(Stream s)
@@ -175,7 +210,11 @@ public sealed class SyntaxModel : ISentenceAnnotator
         using var gz = new GZipStream(s, CompressionMode.Decompress);
         using var bs = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(bs);
-        if (r.ReadString() != Magic) throw new InvalidDataException("not a Dyad syntax model (bad header)");
+        string magic = r.ReadString();
+        if (magic != Magic)
+            throw new InvalidDataException(magic.StartsWith("DYADSYN", StringComparison.Ordinal)
+                ? $"syntax model format {magic}, this version of Dyad reads {Magic}; retrain with dyad train"
+                : "not a Dyad syntax model (bad header)");
         var m = new SyntaxModel { Language = r.ReadString() };
         m.TagClasses = ReadStrings(r); m.TagUpos = ReadStrings(r); m.TagXpos = ReadStrings(r);
         m.JointXpos = r.ReadBoolean();
@@ -184,6 +223,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         m.Labels = ReadStrings(r);
         m.TransWeights = QWeights.Read(r); m.LabelWeights = QWeights.Read(r);
         m.ParticleLemma = r.ReadBoolean(); m.PrtLabel = r.ReadInt32();
+        if (r.ReadBoolean()) m.Compounds = CompoundSplitter.Read(r);
         return m;
     }
 

@@ -17,6 +17,8 @@ public sealed class TrainOptions
     /// <summary>Folds for jackknifed training tags for the parser (0/1 = tag training data with the final tagger).</summary>
     public int Folds = 4;
     public float Prune = 0.05f;
+    /// <summary>Split compound lemmas ("klooster_orde") when the training treebank writes them that way.</summary>
+    public bool CompoundLemmas = true;
     public TextWriter Log = TextWriter.Null;
 }
 
@@ -28,6 +30,8 @@ internal sealed class TSent
     public Lex[] Lex = [];
     /// <summary>Labels are a coarser convention (e.g. no "obl:arg"): accept any finer subtype seen elsewhere.</summary>
     public bool Coarse;
+    /// <summary>The sentence's treebank writes compound lemmas with '_' (Alpino: "klooster_orde").</summary>
+    public bool CompoundLemmas;
     public int Length => Form.Length;
 
     public static TSent From(ConlluSentence s)
@@ -67,10 +71,16 @@ public static class SyntaxTrainer
                 foreach (var s in sents) DutchConventions.Convert(s);
                 coarse = true;
             }
+            long nouns = 0, split = 0;
+            foreach (var s in sents)
+                foreach (var w in s.Words)
+                    if (w.Upos == "NOUN") { nouns++; if (w.Lemma.Length > 2 && w.Lemma.Contains('_')) split++; }
+            bool compound = nouns > 0 && split * 50 >= nouns;
+            if (compound) o.Log.WriteLine($"  {Path.GetFileName(path)}: compound lemmas written with '_' ({100.0 * split / nouns:F1}% of nouns)");
             foreach (var s in sents)
             {
                 var t = TSent.From(s);
-                t.Coarse = coarse;
+                t.Coarse = coarse; t.CompoundLemmas = compound;
                 train.Add(t); repeats.Add(rep);
             }
             o.Log.WriteLine($"  read {sents.Count} sentences from {path}{(rep > 1 ? $" (x{rep})" : "")}");
@@ -147,6 +157,8 @@ public static class SyntaxTrainer
         var lb = new Lemmatizer.Builder();
         var fb = new ValueLexicon.Builder();
         var xb = new ValueLexicon.Builder();
+        var cb = new CompoundSplitter.Builder();
+        bool anyCompound = train.Any(t => t.CompoundLemmas);
         int prtJoined = 0, prtTotal = 0;
         foreach (var t in train)
         {
@@ -159,6 +171,7 @@ public static class SyntaxTrainer
                 string lemma = t.Lemma[i];
                 if (prt[i] != null && lemma.StartsWith(prt[i]!, StringComparison.Ordinal)) lemma = lemma[prt[i]!.Length..];
                 lb.Add(t.Form[i], t.Tag[i], lemma);
+                if (anyCompound) cb.Add(t.Lemma[i], t.Upos[i], t.CompoundLemmas);
                 fb.Add(t.Form[i], t.Tag[i], t.Feats[i]);
                 if (t.Xpos[i] != "_") xb.Add(t.Form[i], t.Tag[i], t.Xpos[i]);
                 if (t.Deprel[i] == "compound:prt" && t.Head[i] >= 0)
@@ -172,6 +185,7 @@ public static class SyntaxTrainer
         m.FeatsLex = fb.Build(m.TagClasses.Length);
         m.XposLex = xb.Build(m.TagClasses.Length);
         m.ParticleLemma = prtTotal > 0 && prtJoined * 2 > prtTotal;
+        if (anyCompound && o.CompoundLemmas) m.Compounds = cb.Build(m.TagUpos, o.Language == "nl" ? DutchConventions.Particles : []);
 
         // Parser.
         TrainParser(o, m, train, order, dev, alts);
