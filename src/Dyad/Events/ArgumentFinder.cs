@@ -75,7 +75,7 @@ public sealed class ArgumentFinder
                     string? cs = _v.CaseOf(c);
                     if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
                     { if (agent < 0) agent = c; }
-                    else if (TargetPrep(p, cs) && oblT < 0) oblT = c;
+                    else if (TargetPrep(p, cs) && oblT < 0 && !_v.IsTemporal(c)) oblT = c;
                 }
             }
         if (passive)
@@ -360,6 +360,14 @@ public sealed class ArgumentFinder
                     if (_v.Deprel(c).EndsWith(":agent", StringComparison.Ordinal) || _v.Deprel(c).EndsWith(":tmod", StringComparison.Ordinal)) continue;
                     order.Add(c);
                 }
+        // Last: the complement clause ("threatened to ban voting in East Jerusalem", "demanded that the US cancel
+        // the sale", "refused to deploy peacekeepers in Iraq"): its subject, object and obliques.
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (_v.Rel[c] is "xcomp" or "ccomp" && _v.IsVerbal(c))
+                    foreach (int cc in _v.Children(c))
+                        if (_v.Rel[cc] is "nsubj" or "obj" or "iobj" or "obl" && !_v.IsTemporal(cc) && cc != a.Source && _v.CaseOf(cc) is not ("by" or "door"))
+                            order.Add(cc);
         foreach (int root in order)
         {
             int mi = ResolvedMentionIn(root, src, 0);
