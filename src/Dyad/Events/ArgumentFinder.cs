@@ -64,7 +64,8 @@ public sealed class ArgumentFinder
                 if (m.Covers(c)) continue;
                 string d = _v.Deprel(c);
                 // Dutch: the passive is read off the auxiliary, not the subject label (models confuse nsubj and nsubj:pass).
-                if (_nl && t == h && d is "nsubj" or "nsubj:pass") d = passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj");
+                if (t == h && d is "nsubj" or "nsubj:pass")
+                    d = _nl ? (passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj")) : (passive ? "nsubj:pass" : "nsubj");
                 string r = _v.Rel[c];
                 if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
@@ -143,7 +144,20 @@ public sealed class ArgumentFinder
     /// </summary>
     public bool Passive(int h)
     {
-        if (!_nl) return _v.IsPassive(h);
+        if (!_nl)
+        {
+            // English: the parse's passive, except a perfect with "have" and no "be"/"get" ("has refused" with an
+            // nsubj:pass label is active).
+            if (!_v.IsPassive(h)) return false;
+            bool have = false, be = false;
+            foreach (int c in _v.Children(h))
+            {
+                if (_v.Rel[c] != "aux") continue;
+                if (_v.Lemma[c] is "have") have = true;
+                if (_v.Lemma[c] is "be" or "get") be = true;
+            }
+            return be || !have;
+        }
         bool part = _v[h].Feats.Contains("VerbForm=Part", StringComparison.Ordinal) || _v[h].Xpos.StartsWith("WW|vd", StringComparison.Ordinal);
         foreach (int c in _v.Children(h))
         {
@@ -282,7 +296,7 @@ public sealed class ArgumentFinder
         foreach (int c in _v.Children(g))
         {
             string d = _v.Deprel(c);
-            if (d == "nsubj" || d == "nsubj:outer" || (_nl && !pass && d == "nsubj:pass")) { s = c; break; }
+            if (d == "nsubj" || d == "nsubj:outer" || (!pass && d == "nsubj:pass")) { s = c; break; }
         }
         if (s >= 0)
         {
