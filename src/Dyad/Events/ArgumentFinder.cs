@@ -336,17 +336,26 @@ public sealed class ArgumentFinder
             }
             if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && a.Source < 0 && c < h) a.Source = c;
         }
-        int g = _v.Head(h);
-        if (g >= 0 && _v.Rel[h] is "obj" or "nsubj" or "obl" && !isTrigger[g] && (a.Source < 0 || a.Target < 0))
+        // "launched a mediation effort between …": the trigger is a compound of the light verb's object.
+        int hh = h;
+        if (_v.Rel[h] == "compound" && _v.Head(h) > h && _v.Upos(_v.Head(h)) == "NOUN" && _v.IsVerbal(_v.Head(_v.Head(h)) is var hg && hg >= 0 ? hg : h))
+        {
+            hh = _v.Head(h);
+            if (a.Target < 0)
+                foreach (int c in _v.Children(hh))
+                    if (_v.Rel[c] is "nmod" && (TargetPrep(p, _v.CaseOf(c)) || _v.CaseOf(c) is "between" or "tussen")) { a.Target = c; break; }
+        }
+        int g = _v.Head(hh);
+        if (g >= 0 && _v.Rel[hh] is "obj" or "nsubj" or "obl" && !isTrigger[g] && (a.Source < 0 || a.Target < 0))
         {
             // Light verb: "launched an attack on", "carried out strikes against", "held talks with".
-            bool light = Array.IndexOf(LightVerbs, _v.Lemma[g]) >= 0 || _v.Rel[h] == "obj";
-            if (light && _v.Rel[h] != "nsubj")
+            bool light = Array.IndexOf(LightVerbs, _v.Lemma[g]) >= 0 || _v.Rel[hh] == "obj";
+            if (light && _v.Rel[hh] != "nsubj")
             {
                 if (a.Source < 0) a.Source = SubjectOf(g);
                 if (a.Target < 0)
                     foreach (int c in _v.Children(g))
-                        if (c != h && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
+                        if (c != hh && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
                 if (_v.Rel[g] == "xcomp" || _v.Rel[g] == "ccomp") a.Governor = _v.Head(g);
             }
         }

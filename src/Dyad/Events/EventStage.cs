@@ -194,8 +194,10 @@ public sealed class EventStage : IDocumentStage
         foreach (var p in list)
         {
             if (p.Skip || p.Match.Pattern.Pos != TriggerPos.Noun) continue;
-            int g = v.Head(p.Match.Head);
-            if (g < 0 || v.Rel[p.Match.Head] is not ("obj" or "nsubj") || !v.IsVerbal(g) || Array.IndexOf(ReversalVerbs, v.Lemma[g]) < 0) continue;
+            int n = p.Match.Head;
+            if (v.Rel[n] == "compound" && v.Head(n) > n) n = v.Head(n); // "ended mediation efforts"
+            int g = v.Head(n);
+            if (g < 0 || v.Rel[n] is not ("obj" or "nsubj") || !v.IsVerbal(g) || Array.IndexOf(ReversalVerbs, v.Lemma[g]) < 0) continue;
             if (p.Match.Pattern.Type is not ("AID" or "CONSULT" or "COOPERATE" or "AGREE" or "SUPPORT")) continue;
             var old = p.Match.Pattern;
             bool aid = old.Type == "AID";
@@ -276,7 +278,8 @@ public sealed class EventStage : IDocumentStage
             int k = v.Sentence.Tokens.FindIndex(t => t.Start == cue.Start);
             if (k < 0) continue;
             string l = v.Lemma[k];
-            if (cues.FutureModals.Contains(l) || cues.FutureModals.Contains(v.Lower[k]) || IntentVerbs.Contains(l)) { cueTok = k; break; }
+            if (cues.FutureModals.Contains(l) || cues.FutureModals.Contains(v.Lower[k]) || IntentVerbs.Contains(l)
+                || v.Lower[k] is "would" or "zou" or "zouden") { cueTok = k; break; } // reported "would" (future of the past)
         }
         if (cueTok < 0) return null;
         bool conflict = ConflictTypes.Contains(ev.Type);
