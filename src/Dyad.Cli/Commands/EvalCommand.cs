@@ -53,6 +53,7 @@ public static class EvalCommand
             }
         }
         catch (InvalidDataException e) { throw new UsageException($"dyad eval: {e.Message}"); }
+        catch (Dyad.Events.Lexicon.LexiconException e) { throw new UsageException($"dyad eval: {e.Message}"); }
         catch (System.Text.Json.JsonException e) { throw new UsageException($"dyad eval: {gold}: not valid JSON: {e.Message}"); }
     }
 

@@ -64,7 +64,8 @@ public sealed class ArgumentFinder
                 if (m.Covers(c)) continue;
                 string d = _v.Deprel(c);
                 // Dutch: the passive is read off the auxiliary, not the subject label (models confuse nsubj and nsubj:pass).
-                if (_nl && t == h && d is "nsubj" or "nsubj:pass") d = passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj");
+                if (t == h && d is "nsubj" or "nsubj:pass")
+                    d = _nl ? (passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj")) : (passive ? "nsubj:pass" : "nsubj");
                 string r = _v.Rel[c];
                 if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
@@ -75,7 +76,7 @@ public sealed class ArgumentFinder
                     string? cs = _v.CaseOf(c);
                     if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
                     { if (agent < 0) agent = c; }
-                    else if (TargetPrep(p, cs) && oblT < 0) oblT = c;
+                    else if (TargetPrep(p, cs) && oblT < 0 && !_v.IsTemporal(c)) oblT = c;
                 }
             }
         if (passive)
@@ -143,7 +144,20 @@ public sealed class ArgumentFinder
     /// </summary>
     public bool Passive(int h)
     {
-        if (!_nl) return _v.IsPassive(h);
+        if (!_nl)
+        {
+            // English: the parse's passive, except a perfect with "have" and no "be"/"get" ("has refused" with an
+            // nsubj:pass label is active).
+            if (!_v.IsPassive(h)) return false;
+            bool have = false, be = false;
+            foreach (int c in _v.Children(h))
+            {
+                if (_v.Rel[c] != "aux") continue;
+                if (_v.Lemma[c] is "have") have = true;
+                if (_v.Lemma[c] is "be" or "get") be = true;
+            }
+            return be || !have;
+        }
         bool part = _v[h].Feats.Contains("VerbForm=Part", StringComparison.Ordinal) || _v[h].Xpos.StartsWith("WW|vd", StringComparison.Ordinal);
         foreach (int c in _v.Children(h))
         {
@@ -282,7 +296,7 @@ public sealed class ArgumentFinder
         foreach (int c in _v.Children(g))
         {
             string d = _v.Deprel(c);
-            if (d == "nsubj" || d == "nsubj:outer" || (_nl && !pass && d == "nsubj:pass")) { s = c; break; }
+            if (d == "nsubj" || d == "nsubj:outer" || (!pass && d == "nsubj:pass")) { s = c; break; }
         }
         if (s >= 0)
         {
@@ -322,17 +336,26 @@ public sealed class ArgumentFinder
             }
             if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && a.Source < 0 && c < h) a.Source = c;
         }
-        int g = _v.Head(h);
-        if (g >= 0 && _v.Rel[h] is "obj" or "nsubj" or "obl" && !isTrigger[g] && (a.Source < 0 || a.Target < 0))
+        // "launched a mediation effort between …": the trigger is a compound of the light verb's object.
+        int hh = h;
+        if (_v.Rel[h] == "compound" && _v.Head(h) > h && _v.Upos(_v.Head(h)) == "NOUN" && _v.IsVerbal(_v.Head(_v.Head(h)) is var hg && hg >= 0 ? hg : h))
+        {
+            hh = _v.Head(h);
+            if (a.Target < 0)
+                foreach (int c in _v.Children(hh))
+                    if (_v.Rel[c] is "nmod" && (TargetPrep(p, _v.CaseOf(c)) || _v.CaseOf(c) is "between" or "tussen")) { a.Target = c; break; }
+        }
+        int g = _v.Head(hh);
+        if (g >= 0 && _v.Rel[hh] is "obj" or "nsubj" or "obl" && !isTrigger[g] && (a.Source < 0 || a.Target < 0))
         {
             // Light verb: "launched an attack on", "carried out strikes against", "held talks with".
-            bool light = Array.IndexOf(LightVerbs, _v.Lemma[g]) >= 0 || _v.Rel[h] == "obj";
-            if (light && _v.Rel[h] != "nsubj")
+            bool light = Array.IndexOf(LightVerbs, _v.Lemma[g]) >= 0 || _v.Rel[hh] == "obj";
+            if (light && _v.Rel[hh] != "nsubj")
             {
                 if (a.Source < 0) a.Source = SubjectOf(g);
                 if (a.Target < 0)
                     foreach (int c in _v.Children(g))
-                        if (c != h && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
+                        if (c != hh && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
                 if (_v.Rel[g] == "xcomp" || _v.Rel[g] == "ccomp") a.Governor = _v.Head(g);
             }
         }
@@ -348,6 +371,7 @@ public sealed class ArgumentFinder
     public ActorArg? ActorTargetFallback(TriggerMatch m, Args a)
     {
         int src = a.Source >= 0 ? _v.MentionAt[a.Source] : -1;
+        string? srcCode = src >= 0 ? _v.Sentence.Mentions[src].Actor?.Code : null;
         var order = new List<int>();
         if (a.Target >= 0) order.Add(a.Target);
         foreach (int t in m.Tokens)
@@ -359,10 +383,18 @@ public sealed class ArgumentFinder
                     if (_v.Deprel(c).EndsWith(":agent", StringComparison.Ordinal) || _v.Deprel(c).EndsWith(":tmod", StringComparison.Ordinal)) continue;
                     order.Add(c);
                 }
+        // Last: the complement clause ("threatened to ban voting in East Jerusalem", "demanded that the US cancel
+        // the sale", "refused to deploy peacekeepers in Iraq"): its subject, object and obliques.
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (_v.Rel[c] is "xcomp" or "ccomp" && _v.IsVerbal(c))
+                    foreach (int cc in _v.Children(c))
+                        if (_v.Rel[cc] is "nsubj" or "obj" or "iobj" or "obl" && !_v.IsTemporal(cc) && cc != a.Source && _v.CaseOf(cc) is not ("by" or "door"))
+                            order.Add(cc);
         foreach (int root in order)
         {
             int mi = ResolvedMentionIn(root, src, 0);
-            if (mi >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            if (mi >= 0 && (srcCode == null || _v.Sentence.Mentions[mi].Actor?.Code != srcCode)) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
         }
         return null;
     }

@@ -91,6 +91,23 @@ public sealed class ClaimFinder
         int n = _v.Count;
         int end = n;
         while (end > 0 && _v.Upos(end - 1) == "PUNCT") end--;
+        // "X said that …", "X ontkende dat …" with the clause attached elsewhere by the parse: the speaker is a
+        // claimant of every event after "that", placed by position among the frames the tree found.
+        for (int k = 0; k + 1 < n; k++)
+        {
+            if (!(_v.Upos(k) is "VERB" or "AUX") || !IsAttributionLemma(k)) continue;
+            int that = -1;
+            for (int j = k + 1; j < n && j <= k + 3; j++)
+                if (_v.Lower[j] is "that" or "dat") { that = j; break; }
+                else if (_v.Upos(j) is "VERB" or "PUNCT" or "SCONJ") break;
+            if (that < 0) continue;
+            int sp = _args.SubjectOf(k);
+            if (sp < 0) sp = NpHead(NpStartBefore(k), k - 1);
+            if (sp < 0) continue;
+            var kind = _cues.Attribution[_v.Lemma[k]];
+            foreach (var (m, r) in events)
+                if (m.Head > that) AddAt(r, k, kind, sp);
+        }
         // ", X said" / ", said X" / ", aldus X" at the end.
         for (int c = end - 1; c > 0; c--)
         {
@@ -176,6 +193,24 @@ public sealed class ClaimFinder
         for (int k = first; k <= last; k++)
             if (_v.IsNominal(k) && (_v.Head(k) < first || _v.Head(k) > last)) return k;
         return lastNom;
+    }
+
+    /// <summary>Adds a frame found on the surface, inner-first by position (a later verb is closer to the event).</summary>
+    private void AddAt(Result r, int cueTok, AttributionKind kind, int speakerTok)
+    {
+        var t = _v[cueTok];
+        foreach (var c in r.Inner) if (c.Cue != null && c.Cue.Start == t.Start) return;
+        var who = _args.ResolveOne(speakerTok) ?? SpanArg(speakerTok);
+        foreach (var c in r.Inner) if (c.Actor.Start == who.Start && c.Actor.End == who.End && who.Text.Length > 0) return;
+        string k = kind switch { AttributionKind.Deny => "denial", AttributionKind.Allege => "allegation", _ => "attribution" };
+        var cue = new ClaimCue(k, t.Text, t.Start, t.End);
+        if (kind == AttributionKind.Deny) r.Deny = true;
+        if (kind == AttributionKind.Allege) r.Allege = true;
+        int at = 0;
+        while (at < r.Inner.Count && r.Inner[at].Cue is { } ic && ic.Start > t.Start) at++;
+        r.Inner.Insert(at, new Claimant { Actor = who, Cue = cue });
+        r.Cues.Add(cue);
+        r.Status = Decide(r);
     }
 
     private void AddOuter(Result r, int cueTok, AttributionKind kind, int speakerTok)

@@ -57,6 +57,7 @@ public sealed class EventStage : IDocumentStage
             var s = seg.Sentences[si];
             if (s.Tokens.Count == 0 || !s.Parsed) { perSentence.Add((null!, new List<Pending>(), null!)); continue; }
             var v = new SentenceView(s, doc);
+            cues.RepairLemmas(v);
             var matches = TriggerMatcher.Match(v, lex);
             var list = new List<Pending>(matches.Count);
             var af = new ArgumentFinder(v, cues);
@@ -172,6 +173,12 @@ public sealed class EventStage : IDocumentStage
         }
     }
 
+    private static bool SpeakerPronoun(SentenceView v, int tok) =>
+        v.Upos(tok) == "PRON" && v.Lower[tok] is "it" or "they" or "he" or "she" or "we" or "hij" or "zij" or "ze" or "wij" or "we";
+
+    private static ActorArg? InnermostResolvedClaimant(ClaimFinder.Result c) =>
+        c.Inner.Count > 0 && c.Inner[0].Actor.Actor?.Code != null ? c.Inner[0].Actor : null;
+
     private static readonly string[] LightVerbLemmas = ["give", "issue", "make", "deliver", "send", "geven", "sturen", "uitvaardigen"];
 
     private static readonly string[] ReversalVerbs =
@@ -187,8 +194,10 @@ public sealed class EventStage : IDocumentStage
         foreach (var p in list)
         {
             if (p.Skip || p.Match.Pattern.Pos != TriggerPos.Noun) continue;
-            int g = v.Head(p.Match.Head);
-            if (g < 0 || v.Rel[p.Match.Head] is not ("obj" or "nsubj") || !v.IsVerbal(g) || Array.IndexOf(ReversalVerbs, v.Lemma[g]) < 0) continue;
+            int n = p.Match.Head;
+            if (v.Rel[n] == "compound" && v.Head(n) > n) n = v.Head(n); // "ended mediation efforts"
+            int g = v.Head(n);
+            if (g < 0 || v.Rel[n] is not ("obj" or "nsubj") || !v.IsVerbal(g) || Array.IndexOf(ReversalVerbs, v.Lemma[g]) < 0) continue;
             if (p.Match.Pattern.Type is not ("AID" or "CONSULT" or "COOPERATE" or "AGREE" or "SUPPORT")) continue;
             var old = p.Match.Pattern;
             bool aid = old.Type == "AID";
@@ -211,6 +220,12 @@ public sealed class EventStage : IDocumentStage
         var targets = af.Resolve(p.Args.Target);
         if (!targets.Exists(t => t.Actor?.Code != null) && af.ActorTargetFallback(m, p.Args) is { } better)
             targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
+        if (sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source) && InnermostResolvedClaimant(p.Claim) is { } speaker)
+        {
+            // "Hungary said it will support …": a pronoun subject of reported speech is the speaker.
+            var t = v[p.Args.Source];
+            sources.Add(new ActorArg { Text = t.Text, Start = t.Start, End = t.End, Actor = speaker.Actor });
+        }
         if (sources.Count == 0) sources.Add(null!);
         if (targets.Count == 0) targets.Add(null!);
         var trig = TriggerSpan(v, m);
@@ -253,6 +268,7 @@ public sealed class EventStage : IDocumentStage
     private static Event? Intent(Document doc, SentenceView v, Pending p, Event ev, CueLexicon cues)
     {
         var c = p.Claim;
+        if (Obligation(doc, v, c, ev) is { } request) return request;
         if (!c.Future || c.Condition || c.Question || c.Hypothetical && !c.Future) return null;
         if (ev.Type is "AGREE" or "THREATEN" or "REQUEST") return null;
         int cueTok = -1;
@@ -262,7 +278,8 @@ public sealed class EventStage : IDocumentStage
             int k = v.Sentence.Tokens.FindIndex(t => t.Start == cue.Start);
             if (k < 0) continue;
             string l = v.Lemma[k];
-            if (cues.FutureModals.Contains(l) || cues.FutureModals.Contains(v.Lower[k]) || IntentVerbs.Contains(l)) { cueTok = k; break; }
+            if (cues.FutureModals.Contains(l) || cues.FutureModals.Contains(v.Lower[k]) || IntentVerbs.Contains(l)
+                || v.Lower[k] is "would" or "zou" or "zouden") { cueTok = k; break; } // reported "would" (future of the past)
         }
         if (cueTok < 0) return null;
         bool conflict = ConflictTypes.Contains(ev.Type);
@@ -290,6 +307,36 @@ public sealed class EventStage : IDocumentStage
             : c.Inner.Count > 0 || c.ReportAdverb ? ClaimStatus.Reported : c.Hedge ? ClaimStatus.Hedged : ClaimStatus.Asserted;
         intent.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, type, ev.Source, ev.Target);
         return intent;
+    }
+
+    /// <summary>
+    /// "X said Y must return the helicopter": an obligation reported from a speaker is the speaker's demand —
+    /// REQUEST (CAMEO 10, mode demand) from the innermost claimant to the event's source, carrying the event.
+    /// </summary>
+    private static Event? Obligation(Document doc, SentenceView v, ClaimFinder.Result c, Event ev)
+    {
+        if (c.Inner.Count == 0 || c.Negated || c.Condition || c.Question || ev.Type == "REQUEST") return null;
+        int cueTok = -1;
+        foreach (var cue in c.Cues)
+        {
+            if (cue.Kind != "hedge") continue;
+            int k = v.Sentence.Tokens.FindIndex(t => t.Start == cue.Start);
+            if (k >= 0 && v.Lower[k] is "must" or "should" or "moet" or "moeten" or "dient" or "dienen") { cueTok = k; break; }
+        }
+        if (cueTok < 0) return null;
+        var speaker = c.Inner[0].Actor;
+        if (speaker.Text.Length == 0) return null;
+        var trig = v.Span(cueTok, cueTok);
+        var req = new Event
+        {
+            SegmentIndex = ev.SegmentIndex, SentenceIndex = ev.SentenceIndex, Type = "REQUEST", Mode = "demand", Cameo = "100",
+            Trigger = trig, Source = speaker, Target = ev.Source, Date = ev.Date, DatePrecision = ev.DatePrecision,
+        };
+        for (int k = 1; k < c.Inner.Count; k++) req.Claim.Claimants.Insert(0, c.Inner[k]);
+        req.Claim.Status = req.Claim.Claimants.Count > 0 ? ClaimStatus.Reported : ClaimStatus.Asserted;
+        if (c.Inner[0].Cue is { } sc) req.Claim.Cues.Add(sc);
+        req.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, "REQUEST", req.Source, req.Target);
+        return req;
     }
 
     private static TextSpan TriggerSpan(SentenceView v, TriggerMatch m)

@@ -53,6 +53,11 @@ public sealed class SentenceView
         for (int m = 0; m < s.Mentions.Count; m++)
         {
             var me = s.Mentions[m];
+            // An actor phrase never contains a finite verb: such a mention is a matching error upstream; ignore it.
+            bool verb = false;
+            for (int i = Math.Max(0, me.FirstToken); i <= Math.Min(n - 1, me.LastToken); i++)
+                if (s.Tokens[i].Upos is "VERB" or "AUX" && s.Tokens[i].Feats.Contains("VerbForm=Fin", StringComparison.Ordinal)) verb = true;
+            if (verb) continue;
             for (int i = Math.Max(0, me.FirstToken); i <= Math.Min(n - 1, me.LastToken); i++)
             {
                 int cur = MentionAt[i];

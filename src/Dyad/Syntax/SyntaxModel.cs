@@ -211,7 +211,10 @@ public sealed class SyntaxModel : ISentenceAnnotator
         using var bs = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(bs);
         string magic = r.ReadString();
-        if (magic != Magic) throw new InvalidDataException("not a Dyad syntax model (bad header)");
+        if (magic != Magic)
+            throw new InvalidDataException(magic.StartsWith("DYADSYN", StringComparison.Ordinal)
+                ? $"syntax model format {magic}, this version of Dyad reads {Magic}; retrain with dyad train"
+                : "not a Dyad syntax model (bad header)");
         var m = new SyntaxModel { Language = r.ReadString() };
         m.TagClasses = ReadStrings(r); m.TagUpos = ReadStrings(r); m.TagXpos = ReadStrings(r);
         m.JointXpos = r.ReadBoolean();

@@ -40,7 +40,14 @@ public static class SyntaxModels
         if (!string.IsNullOrEmpty(dir))
         {
             var p = Path.Combine(dir, FileName(lang));
-            if (File.Exists(p)) return SyntaxModel.Load(p);
+            if (File.Exists(p))
+            {
+                try { return SyntaxModel.Load(p); }
+                catch (InvalidDataException e)
+                {
+                    Console.Error.WriteLine($"dyad: {p}: {e.Message}; using the shipped '{lang}' model");
+                }
+            }
         }
         return Embedded(lang);
     }

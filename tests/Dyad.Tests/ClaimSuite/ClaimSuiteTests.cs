@@ -66,7 +66,10 @@ public class ClaimSuiteTests
         var s = Scores.Value;
         _out.WriteLine(Dyad.Events.Evaluation.ClaimSuite.Report(s, details: true));
         Assert.True(s.All.Status.Value >= 0.90, $"claim-status accuracy {s.All.Status} < 0.90");
+        // Word order never changes the answer for an event found in every order (status and claimants identical).
         Assert.True(s.PairFailures.Count == 0, "word-order pairs disagree:\n" + string.Join("\n", s.PairFailures));
+        // An event missed in one order only is a parse failure; at most one pair may be incomplete (1/21 measured).
+        Assert.True(s.PairsIncomplete.Count <= 1, "word-order pairs missing an event in one order:\n" + string.Join("\n", s.PairsIncomplete));
         // Floor on recall so that a stage that finds nothing cannot pass (measured 0.82 on the models of 2026-12-04).
         Assert.True(s.All.Recall >= 0.70, $"only {s.All.Matched}/{s.All.Expected} expected events found");
     }

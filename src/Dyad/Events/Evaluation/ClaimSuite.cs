@@ -94,7 +94,7 @@ public static class ClaimSuite
         public Acc Status = new(), Claimants = new(), Parent = new(), Code = new();
         public double Recall => Expected == 0 ? 0 : (double)Matched / Expected;
         public override string ToString() =>
-            $"cases {Cases}, events {Matched}/{Expected} matched ({Recall:P0}), status {Status}, claimants {Claimants}, parent {Parent}, extra {Extra}" +
+            (Cases > 0 ? $"cases {Cases}, " : "") + $"events {Matched}/{Expected} matched ({Recall:P0}), status {Status}, claimants {Claimants}, parent {Parent}, extra {Extra}" +
             (Code.Total > 0 ? $", codes {Code}" : "");
     }
 
@@ -105,7 +105,10 @@ public static class ClaimSuite
         public SortedDictionary<string, Tally> ByStatus = new(StringComparer.Ordinal);
         public SortedDictionary<string, Tally> ByLang = new(StringComparer.Ordinal);
         public int Pairs, PairsAgree;
+        /// <summary>Pairs whose members disagree on an event they all found (status or claimants).</summary>
         public List<string> PairFailures = new();
+        /// <summary>Pairs that agree on every event all members found but miss an event in some order.</summary>
+        public List<string> PairsIncomplete = new();
         public List<CaseResult> Results = new();
         public bool ActorsActive;
     }
@@ -154,8 +157,20 @@ public static class ClaimSuite
             if (members.Count < 2) continue;
             s.Pairs++;
             var sigs = members.Select(Signature).ToList();
-            if (sigs.All(x => x == sigs[0])) s.PairsAgree++;
-            else s.PairFailures.Add($"pair {grp.Key}: " + string.Join(" ≠ ", members.Select((m, i) => $"{m.Case.Id} {{{sigs[i]}}}")));
+            if (sigs.All(x => x == sigs[0])) { s.PairsAgree++; continue; }
+            string line = $"pair {grp.Key}: " + string.Join(" ≠ ", members.Select((m, i) => $"{m.Case.Id} {{{sigs[i]}}}"));
+            // Compare only the expected events every member found: a disagreement there is a claim error;
+            // an event missed in one order only (a tagging or parsing failure) makes the pair incomplete.
+            int n = members[0].Matched.Length;
+            bool conflict = false, missed = false;
+            for (int k = 0; k < n; k++)
+            {
+                if (members.Any(m => m.Matched[k] == null)) { missed = true; continue; }
+                var one = members.Select(m => EventSignature(m.Matched[k]!)).Distinct().Count();
+                if (one > 1) conflict = true;
+            }
+            if (conflict) s.PairFailures.Add(line);
+            else if (missed) s.PairsIncomplete.Add(line);
         }
         return s;
     }
@@ -176,10 +191,13 @@ public static class ClaimSuite
         for (int i = 0; i < r.Matched.Length; i++)
         {
             var e = r.Matched[i];
-            parts.Add(e == null ? "missed" : $"{e.Type} {e.Claim.Status.Name()} [{string.Join(">", e.Claim.Claimants.Select(c => Norm(c.Actor.Text)))}]");
+            parts.Add(e == null ? "missed" : EventSignature(e));
         }
         return string.Join("; ", parts);
     }
+
+    private static string EventSignature(Event e) =>
+        $"{e.Type} {e.Claim.Status.Name()} [{string.Join(">", e.Claim.Claimants.Select(c => Norm(c.Actor.Text)))}]";
 
     private static string Norm(string s)
     {
@@ -238,14 +256,15 @@ public static class ClaimSuite
         var sb = new StringBuilder();
         sb.AppendLine($"Claim suite: {s.All}");
         sb.AppendLine($"  actors stage active: {(s.ActorsActive ? "yes" : "no (argument texts only)")}");
-        sb.AppendLine($"  word-order pairs agree: {s.PairsAgree}/{s.Pairs}");
+        sb.AppendLine($"  word-order pairs: {s.PairsAgree}/{s.Pairs} identical, {s.PairFailures.Count} disagree on a found event, {s.PairsIncomplete.Count} miss an event in one order");
         sb.AppendLine("  by language:");
         foreach (var (k, t) in s.ByLang) sb.AppendLine($"    {k,-14} {t}");
         sb.AppendLine("  by category:");
         foreach (var (k, t) in s.ByCategory) sb.AppendLine($"    {k,-14} {t}");
         sb.AppendLine("  by expected status:");
         foreach (var (k, t) in s.ByStatus) sb.AppendLine($"    {k,-14} {t}");
-        foreach (var f in s.PairFailures) sb.AppendLine("  " + f);
+        foreach (var f in s.PairFailures) sb.AppendLine("  DISAGREE " + f);
+        foreach (var f in s.PairsIncomplete) sb.AppendLine("  incomplete " + f);
         if (details)
             foreach (var r in s.Results.Where(r => r.Problems.Count > 0))
             {

@@ -55,7 +55,8 @@ public static class ConfliBertEval
 
     private static readonly string[] StatementObjects =
         ["concern", "condolence", "condolences", "sympathy", "regret", "hope", "optimism", "surprise", "shock", "sorrow", "grief",
-         "responsibility", "statement", "solidarity", "gratitude", "satisfaction", "comment"];
+         "responsibility", "statement", "solidarity", "gratitude", "satisfaction", "comment", "pessimism", "skepticism",
+         "scepticism", "doubt", "doubts", "hopes", "disappointment", "outrage", "anger", "alarm", "dismay"];
 
     /// <summary>
     /// CAMEO 01 (make a public statement, quad class 0): the sentence's main verb is a statement ("expressed

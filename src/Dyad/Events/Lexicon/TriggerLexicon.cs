@@ -94,7 +94,7 @@ public sealed class TriggerLexicon
 
     private static readonly string[] DutchParticles = ["aan", "af", "op", "uit", "in", "neer", "terug", "vrij", "toe", "mee", "door", "over", "weg", "bij", "voor", "na", "om", "tegen"];
 
-    private static IEnumerable<string> EnglishVerbForms(string l)
+    internal static IEnumerable<string> EnglishVerbForms(string l)
     {
         yield return l;
         bool vowelY = l.EndsWith('y') && l.Length > 1 && "aeiou".Contains(l[^2]);
@@ -108,7 +108,7 @@ public sealed class TriggerLexicon
         { yield return l + l[^1] + "ed"; yield return l + l[^1] + "ing"; }
     }
 
-    private static IEnumerable<string> DutchVerbForms(string l)
+    internal static IEnumerable<string> DutchVerbForms(string l)
     {
         yield return l;
         if (!l.EndsWith("en") || l.Length < 4) yield break;
