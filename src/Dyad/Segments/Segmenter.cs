@@ -354,9 +354,9 @@ public sealed class Segmenter : IDocumentStage
 
         private bool SameScript(Piece p, Block b)
         {
-            if (b.Script is Script.Unknown) return true;
+            if (b.Script is BlockScript.Unknown) return true;
             for (int i = p.Last; i >= p.First; i--)
-                if (_b[i].Script != Script.Unknown) return _b[i].Script == b.Script;
+                if (_b[i].Script != BlockScript.Unknown) return _b[i].Script == b.Script;
             return true;
         }
 
@@ -508,9 +508,9 @@ public sealed class Segmenter : IDocumentStage
                 p.Conf = guess.Confidence;
                 // Sanity check: text in a non-Latin script is never a Latin-script language.
                 var script = BlockBuilder.ScriptOf(_doc.Text, start, end);
-                if (script is not (Script.Latin or Script.Unknown) && LatinLanguages.Contains(p.Lang))
+                if (script is not (BlockScript.Latin or BlockScript.Unknown) && LatinLanguages.Contains(p.Lang))
                 {
-                    p.Lang = script switch { Script.Arabic => "ar", Script.Hebrew => "he", Script.Greek => "el", _ => "other" };
+                    p.Lang = script switch { BlockScript.Arabic => "ar", BlockScript.Hebrew => "he", BlockScript.Greek => "el", _ => "other" };
                     p.Conf = 0.5;
                 }
             }
@@ -522,8 +522,10 @@ public sealed class Segmenter : IDocumentStage
                 if (body == null || _options.Lang != "auto") continue;
                 foreach (var p in g.Pieces)
                 {
-                    if (p == body || p.Drop || p.Lang == null || p.Kind == SegmentKind.Boilerplate) continue;
-                    if (_b[p.Last].End - _b[p.First].Start < 60 && SameScriptPieces(p, body)) { p.Lang = body.Lang; p.Conf = Math.Min(body.Conf, 0.5); }
+                    if (p == body || p.Drop || p.Lang == null) continue;
+                    // Bylines, captions and lone headlines are too short to identify: they take the article's language.
+                    int limit = p.Kind == SegmentKind.Boilerplate ? 120 : 60;
+                    if (_b[p.Last].End - _b[p.First].Start < limit && SameScriptPieces(p, body)) { p.Lang = body.Lang; p.Conf = Math.Min(body.Conf, 0.5); }
                 }
             }
 
@@ -545,7 +547,7 @@ public sealed class Segmenter : IDocumentStage
         {
             var sa = BlockBuilder.ScriptOf(_doc.Text, _b[a.First].Start, _b[a.Last].End);
             var sb = BlockBuilder.ScriptOf(_doc.Text, _b[b.First].Start, _b[b.Last].End);
-            return sa == Script.Unknown || sa == sb;
+            return sa == BlockScript.Unknown || sa == sb;
         }
     }
 }
