@@ -22,8 +22,8 @@ internal sealed class Block
     /// <summary>A later copy of an earlier block: kept in the text, not in any segment.</summary>
     public bool Dropped;
     public int Copies = 1;
-    /// <summary>Plain-text comment this block belongs to (index into the thread), or −1.</summary>
-    public int Owner = -1;
+    /// <summary>The language of this block alone, when it was identified (long blocks of multi-block articles).</summary>
+    public LanguageGuess? Guess;
 
     public bool IsBoilerplate => Info.Role is LineRole.Boilerplate or LineRole.Byline or LineRole.ArchiveLine;
     public override string ToString() => $"[{Start},{End}) {Info.Role} {Text[..Math.Min(Text.Length, 40)]}";

@@ -37,6 +37,9 @@ public sealed class Segmenter : IDocumentStage
 
     private static readonly HashSet<string> LatinLanguages = new(StringComparer.Ordinal) { "en", "nl", "de", "fr", "es", "it", "pt", "und" };
 
+    /// <summary>Blocks shorter than this are not identified on their own (they join the run before them).</summary>
+    public const int MinSplitBlock = 120;
+
     /// <summary>Minimum LID confidence to cut an article where the language changes.</summary>
     public const double SplitConfidence = 0.9;
 
@@ -425,9 +428,10 @@ public sealed class Segmenter : IDocumentStage
                     {
                         var b = _b[i];
                         string? lang = null;
-                        if (b.Text.Length >= 60)
+                        if (b.Text.Length >= MinSplitBlock)
                         {
                             var guess = lid.Identify(_doc.Text, b.Start, b.End);
+                            b.Guess = guess;
                             if (guess.Confidence >= SplitConfidence) lang = guess.Lang;
                         }
                         if (lang != null && runLang != null && lang != runLang && i > cur.First)
@@ -447,6 +451,15 @@ public sealed class Segmenter : IDocumentStage
 
         private void MarkNearDuplicateArticles()
         {
+            // Cheap exit: fewer than two articles long enough to compare.
+            int candidates = 0;
+            foreach (var g in _groups)
+            {
+                int chars = 0;
+                foreach (var p in g.Pieces) if (p.Kind != SegmentKind.Boilerplate) chars += _b[p.Last].End - _b[p.First].Start;
+                if (chars >= RepeatFinder.MinWords * 4) candidates++;
+            }
+            if (candidates < 2) return;
             var sig = new List<(Group G, HashSet<ulong> Shingles, int Words)>();
             foreach (var g in _groups)
             {
@@ -503,11 +516,11 @@ public sealed class Segmenter : IDocumentStage
             {
                 int start = _b[p.First].Start, end = _b[p.Last].End;
                 if (_options.Lang != "auto") { p.Lang = _options.Lang; p.Conf = 1.0; continue; }
-                var guess = lid.Identify(_doc.Text, start, end);
+                var guess = FromBlocks(p) ?? lid.Identify(_doc.Text, start, end);
                 p.Lang = guess.Lang;
                 p.Conf = guess.Confidence;
                 // Sanity check: text in a non-Latin script is never a Latin-script language.
-                var script = BlockBuilder.ScriptOf(_doc.Text, start, end);
+                var script = ScriptOf(p);
                 if (script is not (BlockScript.Latin or BlockScript.Unknown) && LatinLanguages.Contains(p.Lang))
                 {
                     p.Lang = script switch { BlockScript.Arabic => "ar", BlockScript.Hebrew => "he", BlockScript.Greek => "el", _ => "other" };
@@ -545,9 +558,42 @@ public sealed class Segmenter : IDocumentStage
 
         private bool SameScriptPieces(Piece a, Piece b)
         {
-            var sa = BlockBuilder.ScriptOf(_doc.Text, _b[a.First].Start, _b[a.Last].End);
-            var sb = BlockBuilder.ScriptOf(_doc.Text, _b[b.First].Start, _b[b.Last].End);
-            return sa == BlockScript.Unknown || sa == sb;
+            var sa = ScriptOf(a);
+            return sa == BlockScript.Unknown || sa == ScriptOf(b);
+        }
+
+        /// <summary>The script of most of a piece's letters (from its blocks, by length).</summary>
+        private BlockScript ScriptOf(Piece p)
+        {
+            Span<int> chars = stackalloc int[8];
+            for (int i = p.First; i <= p.Last; i++) chars[(int)_b[i].Script] += _b[i].End - _b[i].Start;
+            int best = 0;
+            for (int k = 1; k < chars.Length; k++) if (chars[k] > chars[best]) best = k;
+            return chars[best] == 0 ? BlockScript.Unknown : (BlockScript)best;
+        }
+
+        /// <summary>A piece's language from the guesses already made for its blocks (weighted by length),
+        /// when they cover at least 70% of it; null otherwise (the span is identified as a whole).</summary>
+        private LanguageGuess? FromBlocks(Piece p)
+        {
+            if (p.First == p.Last && _b[p.First].Guess is { } single) return single;
+            int total = 0, covered = 0;
+            Dictionary<string, (int Chars, double Conf)>? votes = null;
+            for (int i = p.First; i <= p.Last; i++)
+            {
+                var b = _b[i];
+                if (b.Dropped) continue;
+                int n = b.End - b.Start;
+                total += n;
+                if (b.Guess is not { } g) continue;
+                covered += n;
+                votes ??= new Dictionary<string, (int, double)>(StringComparer.Ordinal);
+                votes.TryGetValue(g.Lang, out var v);
+                votes[g.Lang] = (v.Chars + n, v.Conf + g.Confidence * n);
+            }
+            if (votes == null || covered < 0.7 * total) return null;
+            var top = votes.MaxBy(kv => kv.Value.Chars);
+            return new LanguageGuess(top.Key, Math.Round(top.Value.Conf / top.Value.Chars * top.Value.Chars / covered, 4));
         }
     }
 }
