@@ -156,6 +156,17 @@ public class LanguageIdentifierTests
     }
 
     [Fact]
+    public void Identify_allocates_nothing_once_loaded()
+    {
+        var texts = Sentences.Select(r => (string)r[1]).Append("市议会周二决定新桥将在秋季开放。").Append("ok").ToArray();
+        foreach (var t in texts) Lid.Identify(t);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+            foreach (var t in texts) Lid.Identify(t, 0, t.Length);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Is_thread_safe_and_deterministic()
     {
         var texts = Sentences.Select(r => (string)r[1]).ToArray();
