@@ -120,6 +120,20 @@ internal static class RepeatFinder
         return set;
     }
 
+    /// <summary><paramref name="count"/> MinHash values of a shingle set (one per seeded remix).</summary>
+    public static ulong[] MinHashes(HashSet<ulong> shingles, int count)
+    {
+        var mins = new ulong[count];
+        Array.Fill(mins, ulong.MaxValue);
+        foreach (var h in shingles)
+            for (int k = 0; k < count; k++)
+            {
+                ulong v = Mix(h ^ (0x9E3779B97F4A7C15UL * (ulong)(k + 1)));
+                if (v < mins[k]) mins[k] = v;
+            }
+        return mins;
+    }
+
     /// <summary>Two articles are one when both have ≥ <see cref="MinWords"/> words and the Jaccard
     /// similarity of their shingle sets is at least <see cref="MinJaccard"/>.</summary>
     public static bool NearDuplicate(HashSet<ulong> a, int wordsA, HashSet<ulong> b, int wordsB)

@@ -476,15 +476,31 @@ public sealed class Segmenter : IDocumentStage
                 }
                 sig.Add((g, RepeatFinder.Shingles(sb.ToString(), out int words), words));
             }
-            for (int j = 1; j < sig.Count; j++)
-                for (int i = 0; i < j; i++)
+            // Candidates share one of four MinHash values (P(miss) ≈ 0.2^4 at Jaccard 0.8), so a page with
+            // thousands of posts is not compared pair by pair; candidates are then checked exactly.
+            var buckets = new Dictionary<(int Band, ulong Min), List<int>>();
+            for (int j = 0; j < sig.Count; j++)
+            {
+                if (sig[j].Words < RepeatFinder.MinWords) continue;
+                var mins = RepeatFinder.MinHashes(sig[j].Shingles, 4);
+                int dupOf = -1;
+                for (int band = 0; band < mins.Length && dupOf < 0; band++)
+                    if (buckets.TryGetValue((band, mins[band]), out var list))
+                        foreach (int i in list)
+                            if (!sig[i].G.Pieces.All(p => p.Drop) && RepeatFinder.NearDuplicate(sig[i].Shingles, sig[i].Words, sig[j].Shingles, sig[j].Words))
+                            { dupOf = i; break; }
+                if (dupOf >= 0)
                 {
-                    if (sig[i].G.Pieces.All(p => p.Drop)) continue;
-                    if (!RepeatFinder.NearDuplicate(sig[i].Shingles, sig[i].Words, sig[j].Shingles, sig[j].Words)) continue;
                     foreach (var p in sig[j].G.Pieces) p.Drop = true;
-                    foreach (var p in sig[i].G.Pieces) if (p.Kind != SegmentKind.Boilerplate) p.Copies++;
-                    break;
+                    foreach (var p in sig[dupOf].G.Pieces) if (p.Kind != SegmentKind.Boilerplate) p.Copies++;
+                    continue;
                 }
+                for (int band = 0; band < mins.Length; band++)
+                {
+                    if (!buckets.TryGetValue((band, mins[band]), out var list)) buckets[(band, mins[band])] = list = new List<int>();
+                    if (list.Count < 8) list.Add(j);
+                }
+            }
         }
 
         // ---- output --------------------------------------------------------------------------------
