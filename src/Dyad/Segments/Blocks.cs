@@ -18,12 +18,12 @@ internal sealed class Block
     /// <summary>HTML comment id (≥ 0), −2: inside a comment thread but no comment, −1: not in a thread.</summary>
     public int Comment = -1;
     public LineInfo Info = LineInfo.Plain;
-    public BlockScript BlockScript;
+    public BlockScript Script;
     /// <summary>A later copy of an earlier block: kept in the text, not in any segment.</summary>
     public bool Dropped;
     public int Copies = 1;
-    /// <summary>Plain-text comment this block belongs to (index into the thread), or −1.</summary>
-    public int Owner = -1;
+    /// <summary>The language of this block alone, when it was identified (long blocks of multi-block articles).</summary>
+    public LanguageGuess? Guess;
 
     public bool IsBoilerplate => Info.Role is LineRole.Boilerplate or LineRole.Byline or LineRole.ArchiveLine;
     public override string ToString() => $"[{Start},{End}) {Info.Role} {Text[..Math.Min(Text.Length, 40)]}";

@@ -32,16 +32,17 @@ internal static class RepeatFinder
     public static int MarkExactRepeats(List<Block> blocks, Func<Block, bool> eligible)
     {
         var idx = new List<int>();
-        var keys = new List<string>();
-        foreach (var (b, i) in blocks.Select((b, i) => (b, i)))
+        var keys = new List<ulong>();
+        for (int i = 0; i < blocks.Count; i++)
         {
+            var b = blocks[i];
             if (!eligible(b)) continue;
-            string k = Key(b.Text);
-            if (k.Length < MinKeyChars) continue;
+            ulong k = KeyHash(b.Text, out int length);
+            if (length < MinKeyChars) continue;
             idx.Add(i);
             keys.Add(k);
         }
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new Dictionary<ulong, int>();
         var dupOf = new int[idx.Count];
         for (int p = 0; p < idx.Count; p++)
         {
@@ -68,6 +69,26 @@ internal static class RepeatFinder
             p += len;
         }
         return dropped;
+    }
+
+    /// <summary>A 64-bit hash of <see cref="Key"/> without building it; <paramref name="length"/> is the key's length.</summary>
+    public static ulong KeyHash(string s, out int length)
+    {
+        ulong h = 14695981039346656037UL;
+        bool space = false;
+        length = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && length > 0) { h = (h ^ ' ') * 1099511628211UL; length++; }
+                space = false;
+                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                length++;
+            }
+            else space = true;
+        }
+        return Mix(h ^ (ulong)length);
     }
 
     public static string Key(string s)
@@ -97,6 +118,20 @@ internal static class RepeatFinder
         for (int i = 0; i + 2 < hashes.Count; i++)
             set.Add(Mix(hashes[i] ^ BitOperations.RotateLeft(hashes[i + 1], 21) ^ BitOperations.RotateLeft(hashes[i + 2], 42)));
         return set;
+    }
+
+    /// <summary><paramref name="count"/> MinHash values of a shingle set (one per seeded remix).</summary>
+    public static ulong[] MinHashes(HashSet<ulong> shingles, int count)
+    {
+        var mins = new ulong[count];
+        Array.Fill(mins, ulong.MaxValue);
+        foreach (var h in shingles)
+            for (int k = 0; k < count; k++)
+            {
+                ulong v = Mix(h ^ (0x9E3779B97F4A7C15UL * (ulong)(k + 1)));
+                if (v < mins[k]) mins[k] = v;
+            }
+        return mins;
     }
 
     /// <summary>Two articles are one when both have ≥ <see cref="MinWords"/> words and the Jaccard

@@ -108,6 +108,18 @@ public class DocumentReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_removed_after_it_was_found_is_skipped_with_a_reason()
+    {
+        string path = Write("gone.txt", "Soon gone.");
+        var reader = new DocumentReader();
+        var skipped = new List<SkippedInput>();
+        var item = Assert.Single(reader.Enumerate([path], skipped));
+        File.Delete(path);
+        Assert.Empty(reader.Read(item, skipped));
+        Assert.Contains("no such file", Assert.Single(skipped).Reason);
+    }
+
+    [Fact]
     public void Folders_are_read_recursively_in_order_without_hidden_files()
     {
         Write("pages/b.txt", "Page b.");

@@ -275,6 +275,27 @@ public class SegmenterTests
     }
 
     [Fact]
+    public void A_long_archive_keeps_every_post_and_finds_the_one_near_copy()
+    {
+        var rng = new Random(11);
+        string[] words = ["army", "town", "said", "the", "forces", "attack", "river", "border", "officials", "village", "troops", "convoy", "rebels", "night", "fire", "north", "south", "bridge"];
+        string Body() => string.Join(" ", Enumerable.Range(0, 70).Select(_ => words[rng.Next(words.Length)])) + ".";
+        var sb = new System.Text.StringBuilder();
+        string repeated = Body();
+        for (int i = 0; i < 400; i++)
+        {
+            string body = i is 100 or 300 ? repeated + (i == 300 ? " Updated." : "") : Body();
+            sb.Append($"Post number {i} of the archive\n\nOct {1 + i % 28}, {2000 + i / 28}\n\n{body}\n\n");
+        }
+        var doc = Plain(sb.ToString());
+        var articles = doc.Segments.Where(s => s.Kind == SegmentKind.Article).ToList();
+        Assert.Equal(399, articles.Count);
+        Assert.Equal(2, Assert.Single(articles, a => a.Headline == "Post number 100 of the archive").Copies);
+        Assert.DoesNotContain(articles, a => a.Headline == "Post number 300 of the archive");
+        Assert.Equal(398, articles.Count(a => a.Copies == 1));
+    }
+
+    [Fact]
     public void Arabic_text_is_ar_and_not_analysed()
     {
         var doc = Plain("The army said it shelled positions near the river on Monday.\n"
