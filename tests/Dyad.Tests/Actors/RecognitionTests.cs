@@ -128,6 +128,43 @@ public class RecognitionTests
     }
 
     [Fact]
+    public void Names_with_a_possessive_inside_match_across_the_split_token()
+    {
+        Assert.Equal("SYRREB", Code("The People's Protection Units advanced.", "The People's Protection Units"));
+        Assert.Equal("SYRREB", Code("The People’s Protection Units advanced.", "The People’s Protection Units"));
+    }
+
+    [Fact]
+    public void Agents_in_or_from_a_country_and_led_forces()
+    {
+        Assert.Equal("SYRREB", Code("Rebels in Syria refused.", "Rebels in Syria"));
+        Assert.Equal("IRQCVL", Fixture.Find(Fixture.Mentions("Civilians from Iraq fled.", lex: WithCivilians), "Civilians from Iraq").Actor?.Code);
+        var m = Fixture.Find(Fixture.Mentions("Russian-led forces advanced."), "Russian-led forces");
+        Assert.Equal("RUSMIL", m.Actor?.Code);
+        Assert.Equal("RUS", m.Actor?.Ally);
+    }
+
+    private static readonly ActorLexicon WithCivilians = ActorLexicon.FromYaml(false, ("f.yaml", Fixture.Yaml),
+        ("c.yaml", "agents:\n  - { id: civilians, sector: CVL, names: { en: [civilians] } }\n"));
+
+    [Fact]
+    public void A_capital_after_in_is_the_place()
+    {
+        Assert.Equal("SYRCVL", Code("Shelling in Damascus continued.", "Damascus"));
+        Assert.Equal("SYRGOV", Code("Damascus denied it.", "Damascus"));
+        Assert.Equal("RUSGOV", Code("Officials in the Kremlin denied it.", "Officials in the Kremlin"));
+        Assert.Equal("RUSGOV", Code("A meeting in the Kremlin ended.", "the Kremlin"));
+    }
+
+    [Fact]
+    public void Titles_without_a_country_take_the_documents_country()
+    {
+        var ms = Fixture.Mentions("Turkey closed the border. President Ali Veli said it would stay closed.");
+        Assert.Equal("TURGOV", Fixture.Find(ms, "President Ali Veli").Actor?.Code);
+        Assert.Equal("GOV", Fixture.Find(Fixture.Mentions("President Ali Veli said so."), "President Ali Veli").Actor?.Code);
+    }
+
+    [Fact]
     public void Persons_take_their_role_code_at_the_date()
     {
         var ms = Fixture.Mentions("Mike Pompeo spoke.", date: "2017-06-01");
