@@ -11,7 +11,7 @@ public static class DictCommand
                dyad dict show ID [--dict FILE]...
                dyad dict match TEXT [--lang en|nl] [--date yyyy-MM-dd] [--dict FILE]...
                dyad dict import-petrarch FILE... --out DIR
-               dyad dict eval --gold FILE --format conflibert|plover [--dict FILE]... [--errors N]
+               dyad dict eval --gold FILE --format conflibert|plover [--split all|dev|test] [--dict FILE]... [--errors N]
 
         Actor dictionaries (format: docs/DICTIONARIES.md).
 
@@ -28,6 +28,7 @@ public static class DictCommand
                             (share of records whose marked source/target gets the gold country + sector)
           --dict FILE       extra dictionary (repeatable): same id overrides a built-in, new ids extend
           --errors N        with eval: print up to N misses to stderr
+          --split S         with eval --format plover: all (default), dev (odd records) or test (even records)
         """;
 
     public static int Run(string[] args)
@@ -178,6 +179,7 @@ public static class DictCommand
             PetrarchImporter.Report rep;
             try { rep = PetrarchImporter.Convert(f, outDir); }
             catch (IOException e) { Console.Error.WriteLine($"dyad dict import-petrarch: {f}: {e.Message}"); total++; continue; }
+            if (rep.OutFile.Length == 0) { Console.Out.WriteLine($"{f}: not converted: {string.Join("; ", rep.Problems.Keys)}"); total++; continue; }
             Console.Out.WriteLine($"{f} → {rep.OutFile}: {rep.Entries} entries ({rep.Names} names, {rep.Roles} dated roles), {rep.Agents} agents ({rep.AgentNames} nouns)"
                 + (rep.SimplifiedSectors > 0 ? $", {rep.SimplifiedSectors} sub-sector codes reduced to their first sector" : "")
                 + $"; not converted: {rep.Unconverted}");
@@ -193,23 +195,25 @@ public static class DictCommand
 
     private static int Eval(string[] args)
     {
-        var a = CliArgs.Parse("dict eval", args, ["gold", "format", "dict", "errors"]);
+        var a = CliArgs.Parse("dict eval", args, ["gold", "format", "dict", "errors", "split"]);
         if (a.Help) { Console.Out.Write(Help); return 0; }
         string gold = a.Get("gold") ?? throw new UsageException("dyad dict eval: --gold FILE is required");
         if (!File.Exists(gold)) throw new UsageException($"dyad dict eval: {gold}: no such file");
         string fmt = a.Choice("dict eval", "format", "conflibert", "conflibert", "plover");
         int maxErr = a.GetInt("dict eval", "errors", 0);
+        string split = a.Choice("dict eval", "split", "all", "all", "dev", "test");
+        if (split != "all" && fmt != "plover") throw new UsageException("dyad dict eval: --split applies to --format plover (ConfliBERT has its own train/test files)");
         var stage = new ActorStage(LexiconFor(a));
         var sw = System.Diagnostics.Stopwatch.StartNew();
         ActorEvaluation.Result r;
         try
         {
-            r = fmt == "conflibert" ? ActorEvaluation.ConfliBert(gold, stage, maxErr) : ActorEvaluation.Plover(gold, stage, maxErr);
+            r = fmt == "conflibert" ? ActorEvaluation.ConfliBert(gold, stage, maxErr) : ActorEvaluation.Plover(gold, stage, maxErr, split);
         }
         catch (System.Text.Json.JsonException e) { throw new UsageException($"dyad dict eval: {gold}: not valid JSON: {e.Message}"); }
         sw.Stop();
         string F(int x, int y) => $"{x}/{y} = {ActorEvaluation.Format(ActorEvaluation.Result.Pct(x, y))}%";
-        Console.Out.WriteLine($"# {gold} ({fmt}), syntax model: {(r.Parsed ? "yes" : "no")}, {sw.ElapsedMilliseconds} ms");
+        Console.Out.WriteLine($"# {gold} ({fmt}{(split != "all" ? ", " + split + " split" : "")}), syntax model: {(r.Parsed ? "yes" : "no")}, {sw.ElapsedMilliseconds} ms");
         if (fmt == "conflibert")
         {
             Console.Out.WriteLine($"sentences           {r.Sentences}");

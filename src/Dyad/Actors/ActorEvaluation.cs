@@ -106,13 +106,18 @@ public static class ActorEvaluation
     /// <summary>Gold country codes in the GSR that are not ISO 3166 alpha-3.</summary>
     private static readonly Dictionary<string, string> GoldCountryFix = new(StringComparer.Ordinal) { ["JAP"] = "JPN", ["ITL"] = "ITA", ["VTN"] = "VNM" };
 
-    public static Result Plover(string path, ActorStage stage, int maxErrors = 0)
+    /// <param name="split">"all", or "dev" / "test": the records with odd / even position among those with text
+    /// (a fixed split so that tuning can look at dev only).</param>
+    public static Result Plover(string path, ActorStage stage, int maxErrors = 0, string split = "all")
     {
         var res = new Result();
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        int pos = 0;
         foreach (var rec in doc.RootElement.EnumerateArray())
         {
             if (!rec.TryGetProperty("text", out var textEl) || textEl.ValueKind != JsonValueKind.String) continue;
+            pos++;
+            if ((split == "dev" && pos % 2 == 0) || (split == "test" && pos % 2 == 1)) continue;
             string text = textEl.GetString()!;
             DateOnly? date = rec.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String ? DictDates.FromIso(d.GetString()) : null;
             var sources = Actors(rec, "source");

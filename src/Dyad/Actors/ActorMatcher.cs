@@ -216,30 +216,46 @@ public sealed class ActorMatcher
     /// </summary>
     internal List<(int End, List<Hit> Hits)> MatchAt(List<Piece?> pieces, int start, string lang)
     {
-        var results = new List<(int, List<Hit>)>();
+        List<(int, List<Hit>)>? results = null;
+        // Almost every word has no continuation: check the root before allocating anything.
+        if (start >= pieces.Count || pieces[start] is not { } p0 || !HasChild(_root, p0)) return Empty;
         var stack = new Stack<(Node N, int I)>();
         stack.Push((_root, start));
         while (stack.Count > 0)
         {
             var (node, i) = stack.Pop();
             if (i >= pieces.Count || pieces[i] is not { } p || node.Next == null) continue;
-            void Step(string key, bool lemma)
-            {
-                if (!node.Next!.TryGetValue(key, out var nx)) return;
-                if (nx.Hits != null)
-                {
-                    var ok = nx.Hits.Where(h => LangOk(h, lang) && (!lemma || h.Type is HitType.Agent or HitType.Adjective)
-                                                && (h.Type != HitType.Surname || char.IsUpper(p.Exact[0]))).ToList();
-                    if (ok.Count > 0) results.Add((i, ok));
-                }
-                if (nx.Next != null) stack.Push((nx, i + 1));
-            }
-            Step(p.Fold, false);
-            if (IsAcronym(p.Exact)) Step(CaseSensitiveMark + p.Exact, false);
-            if (p.Lemma != null) Step(p.Lemma, true);
+            Step(node, p, p.Fold, false, i, stack, ref results, lang);
+            if (IsAcronym(p.Exact)) Step(node, p, CaseSensitiveMark + p.Exact, false, i, stack, ref results, lang);
+            if (p.Lemma != null) Step(node, p, p.Lemma, true, i, stack, ref results, lang);
         }
+        if (results == null) return Empty;
         results.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         return results;
+    }
+
+    private static readonly List<(int End, List<Hit> Hits)> Empty = new();
+
+    private static bool HasChild(Node n, Piece p) =>
+        n.Next != null && (n.Next.ContainsKey(p.Fold) || (p.Lemma != null && n.Next.ContainsKey(p.Lemma))
+                           || (IsAcronym(p.Exact) && n.Next.ContainsKey(CaseSensitiveMark + p.Exact)));
+
+    private static void Step(Node node, Piece p, string key, bool lemma, int i, Stack<(Node, int)> stack, ref List<(int, List<Hit>)>? results, string lang)
+    {
+        if (!node.Next!.TryGetValue(key, out var nx)) return;
+        if (nx.Hits != null)
+        {
+            List<Hit>? ok = null;
+            foreach (var h in nx.Hits)
+            {
+                if (!LangOk(h, lang)) continue;
+                if (lemma && h.Type is not (HitType.Agent or HitType.Adjective)) continue;
+                if (h.Type == HitType.Surname && !char.IsUpper(p.Exact[0])) continue;
+                (ok ??= new List<Hit>(nx.Hits.Count)).Add(h);
+            }
+            if (ok != null) (results ??= new List<(int, List<Hit>)>()).Add((i, ok));
+        }
+        if (nx.Next != null) stack.Push((nx, i + 1));
     }
 
     /// <summary>

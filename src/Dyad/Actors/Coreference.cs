@@ -50,7 +50,19 @@ internal static class Coreference
 
     [ThreadStatic] private static IReadOnlyDictionary<string, ActorEntry>? _entries;
 
-    private sealed record Prior(Mention M, MentionInfo Info, int Sentence);
+    private sealed record Prior(Mention M, MentionInfo Info, int Sentence)
+    {
+        /// <summary>Last word of a person-like mention's text (short-name matching), else null.</summary>
+        public string? LastWord { get; } = Info.PersonLike ? LastOf(M.Text) : null;
+    }
+
+    private static string LastOf(string text)
+    {
+        int e = text.Length;
+        while (e > 0 && char.IsWhiteSpace(text[e - 1])) e--;
+        int b = text.LastIndexOf(' ', Math.Max(0, e - 1));
+        return text[(b + 1)..e];
+    }
 
     /// <summary>Links mentions of one segment's sentences (in order); adds pronoun and description mentions.</summary>
     public static void Resolve(IReadOnlyList<(Sentence S, string Lang, ActorRecognizer.SentenceResult R)> sentences, ActorMatcher matcher, IReadOnlyDictionary<string, ActorEntry> entries)
@@ -118,8 +130,7 @@ internal static class Coreference
                     {
                         var p = history[k];
                         if (si - p.Sentence > 20) break;
-                        if (p.Info.PersonLike && p.M.Text.Length > x.Word.Length
-                            && string.Equals(p.M.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], x.Word, StringComparison.OrdinalIgnoreCase)) ante = p;
+                        if (p.LastWord != null && p.M.Text.Length > x.Word.Length && string.Equals(p.LastWord, x.Word, StringComparison.OrdinalIgnoreCase)) ante = p;
                     }
                     if (ante == null) continue;
                     var sm = Make(s, x.Tok, x.Tok, MentionKind.ShortName, ante.M);
@@ -188,9 +199,8 @@ internal static class Coreference
             {
                 var p = history[k];
                 if (si - p.Sentence > 20) break;
-                if (!p.Info.PersonLike || p.M.Text.Length <= w.Length) continue;
-                var last = p.M.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
-                if (string.Equals(last, w, StringComparison.OrdinalIgnoreCase))
+                if (p.LastWord == null || p.M.Text.Length <= w.Length) continue;
+                if (string.Equals(p.LastWord, w, StringComparison.OrdinalIgnoreCase))
                 {
                     m.Antecedent = p.M;
                     m.Actor = p.M.Actor;

@@ -34,6 +34,7 @@ public static partial class PetrarchImporter
     private sealed class RawEntry
     {
         public int Line;
+        public bool AfterBlank;
         public List<string> Names = new();
         public List<(string Code, DateOnly? From, DateOnly? To)> Codes = new();
     }
@@ -47,6 +48,12 @@ public static partial class PetrarchImporter
     {
         var lines = File.ReadAllLines(path);
         var rep = new Report { File = path };
+        if (Path.GetFileName(path).Contains("discard", StringComparison.OrdinalIgnoreCase))
+        {
+            // Discard lists tell PETRARCH to skip sentences; Dyad has no equivalent.
+            rep.Problem("discard list (Dyad has no discard lists)", 1, Path.GetFileName(path));
+            return rep;
+        }
         bool agents = Path.GetFileName(path).Contains("agent", StringComparison.OrdinalIgnoreCase)
                       || lines.Any(l => l.Contains("[~", StringComparison.Ordinal));
         string yaml = agents ? ConvertAgents(lines, rep) : ConvertActors(lines, rep, Path.GetFileNameWithoutExtension(path));
@@ -69,10 +76,14 @@ public static partial class PetrarchImporter
     {
         var raw = new List<RawEntry>();
         RawEntry? cur = null;
+        bool blank = true;
         for (int i = 0; i < lines.Length; i++)
         {
+            if (lines[i].Trim().Length == 0) { blank = true; continue; }
             string line = StripComment(lines[i]).TrimEnd();
             if (line.Trim().Length == 0) continue;
+            bool afterBlank = blank;
+            blank = false;
             int ln = i + 1;
             char c0 = line[0];
             string body = line;
@@ -90,8 +101,12 @@ public static partial class PetrarchImporter
             }
             else
             {
-                cur = new RawEntry { Line = ln };
-                raw.Add(cur);
+                // Consecutive name lines share the codes that follow them ("IVO_JOSIPOVIC_" / "JOSIPOVIC_" / [codes]).
+                if (cur == null || cur.Codes.Count > 0 || afterBlank)
+                {
+                    cur = new RawEntry { Line = ln, AfterBlank = afterBlank };
+                    raw.Add(cur);
+                }
                 int b = line.IndexOf('[');
                 AddName(cur, b >= 0 ? line[..b] : line, ln, rep);
                 if (b >= 0) AddCodes(cur, line[b..], ln, rep);
@@ -101,9 +116,17 @@ public static partial class PetrarchImporter
             if (bb >= 0) AddCodes(cur, body[bb..], ln, rep);
         }
 
+        // A code-less name right after a coded entry (no blank line between) is one more synonym of it ("UN_ [IGOUNO]" / "U.N._").
+        for (int k = raw.Count - 1; k > 0; k--)
+            if (raw[k].Codes.Count == 0 && !raw[k].AfterBlank && raw[k - 1].Codes.Count > 0)
+            {
+                raw[k - 1].Names.AddRange(raw[k].Names);
+                raw.RemoveAt(k);
+            }
+        string tag = Slug(source.Replace("Phoenix.", "", StringComparison.OrdinalIgnoreCase).Replace(".actors", "", StringComparison.OrdinalIgnoreCase));
         var sb = new StringBuilder();
         sb.AppendLine($"# Converted by `dyad dict import-petrarch` from {source} (PETRARCH/TABARI format).");
-        sb.AppendLine("# Names were upper case in the source: re-cased (acronyms of 2-5 letters without vowels stay upper case).");
+        sb.AppendLine("# Names were upper case in the source: re-cased (two-letter words and vowel-less words of up to 5 letters stay upper case).");
         sb.AppendLine("# Entries with date-restricted codes became people with roles.");
         sb.AppendLine("entries:");
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -122,7 +145,7 @@ public static partial class PetrarchImporter
             else if (code.StartsWith("IMG", StringComparison.Ordinal) || code.EndsWith("REB", StringComparison.Ordinal) || code.EndsWith("INS", StringComparison.Ordinal)
                      || code.Contains("REB", StringComparison.Ordinal) || code.Contains("UAF", StringComparison.Ordinal)) kind = "armed-group";
             else kind = "organisation";
-            string id = "phoenix-" + Slug(names[0]);
+            string id = "phoenix-" + tag + "-" + Slug(names[0]);
             if (id.Length > 60) id = id[..60].TrimEnd('-');
             string baseId = id;
             for (int k = 2; !ids.Add(id); k++) id = baseId + "-" + k.ToString(CultureInfo.InvariantCulture);
@@ -167,7 +190,11 @@ public static partial class PetrarchImporter
         {
             string inner = paren.Groups[1].Value.Trim('_', ' ');
             s = (s[..paren.Index] + s[(paren.Index + paren.Length)..]).Trim();
-            if (inner.Length >= 2 && inner.All(ch => char.IsLetterOrDigit(ch) || ch == '-')) e.Names.Add(Recase(inner));
+            string name0 = Recase(s);
+            if (name0.Length >= 2 && name0.Any(char.IsLetter)) e.Names.Add(name0);
+            // The acronym keeps its capitals: it is matched case-sensitively.
+            if (inner.Length >= 2 && inner.All(ch => char.IsLetterOrDigit(ch) || ch == '-')) e.Names.Add(inner.ToUpperInvariant());
+            return;
         }
         string name = Recase(s);
         if (name.Length < 2 || !name.Any(char.IsLetter)) { rep.Problem("name too short", ln, raw); return; }
@@ -195,7 +222,7 @@ public static partial class PetrarchImporter
                     var r = d.Split('-');
                     ok = r.Length == 2 && ParseDate(r[0], false, out from) && ParseDate(r[1], true, out to);
                 }
-                if (!ok) { rep.Problem("bad date restriction", ln, m.Value); continue; }
+                if (!ok || (from != null && to != null && from > to)) { rep.Problem("bad date restriction", ln, m.Value); continue; }
             }
             e.Codes.Add((code, from, to));
         }
@@ -247,7 +274,7 @@ public static partial class PetrarchImporter
         if (w.Contains('.')) return w; // U.S., U.N.
         bool vowel = letters.Any(ch => "AEIOUY".Contains(ch));
         if (letters.Length >= 2 && letters.Length <= 5 && !vowel) return w; // SDF, PKK, YPG
-        if (letters.Length is 2 or 3 && !Lower.Contains(w)) return w; // UN, EU, USA
+        if (letters.Length == 2 && !Lower.Contains(w)) return w; // UN, EU, US, IS (matched case-sensitively)
         var sb = new StringBuilder(w.Length);
         bool start = true;
         foreach (char ch in w)
