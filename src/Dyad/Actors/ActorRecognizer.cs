@@ -62,6 +62,13 @@ public sealed class ActorRecognizer
     private static readonly HashSet<string> ConnectorWords = new(StringComparer.OrdinalIgnoreCase)
         { "of", "for", "van", "voor", "al", "el", "bin", "ibn", "abu", "de", "der", "den", "du", "von", "and", "&" };
 
+    private static readonly HashSet<string> GenericAlone = new(StringComparer.Ordinal)
+    {
+        "units", "unit", "state", "states", "division", "divisions", "brigade", "brigades", "battalion", "battalions", "regiment",
+        "tanks", "artillery", "infantry", "garrison", "eenheden", "eenheid", "staat", "staten", "divisie", "bataljon", "bataljons",
+        "artillerie", "infanterie", "garnizoen",
+    };
+
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
         { "Mr", "Mrs", "Ms", "Dr", "Sheikh", "Sir", "Lord", "Dame", "Mevrouw", "Meneer", "Dhr", "Mevr", "Sayyed", "Sayyid", "Mullah" };
 
@@ -241,6 +248,8 @@ public sealed class ActorRecognizer
             var chain = Chain(a.First, allowPossessive: false, out int end);
             if (chain.Count == 0) chain = [a];
             if (chain.Count == 1) end = a.Last;
+            // Generic nouns ("units", "the state", "tanks") only count with a country or group in front.
+            if (chain.Count == 1 && GenericAlone.Contains(ActorMatcher.Fold(a.AgentHit!.Phrase)) && PersonAfter(end + 1) == null) return a.Last;
             string sector = HeadSector(chain);
             int first = LeftModifiers(a.First);
             if (PersonAfter(end + 1) is { } p)
