@@ -66,7 +66,7 @@ public sealed class ActorRecognizer
     {
         "units", "unit", "state", "states", "division", "divisions", "brigade", "brigades", "battalion", "battalions", "regiment",
         "tanks", "artillery", "infantry", "garrison", "eenheden", "eenheid", "staat", "staten", "divisie", "bataljon", "bataljons",
-        "artillerie", "infanterie", "garnizoen",
+        "artillerie", "infanterie", "garnizoen", "militaire", "militair",
     };
 
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
@@ -188,15 +188,28 @@ public sealed class ActorRecognizer
             int after = a.Last + 1;
             var chain = Chain(after, allowPossessive: true, out int chainEnd);
             string? sector = null;
-            if (chain.Count == 0 && a.Hit.Type is HitType.Adjective or HitType.Name && after < n && IsCoordinator(toks[after].Text)
-                && after + 1 < n && atomAt[after + 1] is { IsEntry: true } c && c.Hit.Entry?.Kind == ActorKind.Country)
+            if (chain.Count == 0 && a.Hit.Type is HitType.Adjective or HitType.Name && e.Kind == ActorKind.Country)
             {
-                var c2 = Chain(c.Last + 1, true, out _);
-                if (c2.Count > 0)
+                // "the Saudi, French, and Qatari agents": walk the coordinated countries to the shared agent.
+                int p = after;
+                Atom? lastC = null;
+                while (p < n)
                 {
-                    sector = HeadSector(c2);
-                    Add(a.First, a.Last, MentionKind.Composed, Compose(a, sector, date), InfoFor(c2, e));
-                    return a.Last;
+                    int q = p;
+                    while (q < n && IsCoordinator(toks[q].Text)) q++;
+                    if (q == p || q >= n || atomAt[q] is not { IsEntry: true } c || c.Hit.Entry?.Kind != ActorKind.Country) break;
+                    lastC = c;
+                    p = c.Last + 1;
+                }
+                if (lastC != null)
+                {
+                    var c2 = Chain(lastC.Last + 1, true, out _);
+                    if (c2.Count > 0)
+                    {
+                        sector = HeadSector(c2);
+                        Add(a.First, a.Last, MentionKind.Composed, Compose(a, sector, date), InfoFor(c2, e));
+                        return a.Last;
+                    }
                 }
             }
             if (chain.Count > 0)
@@ -377,7 +390,7 @@ public sealed class ActorRecognizer
             var t = toks[k];
             if (covered[k] || modAt[k] != null) return false;
             string w = t.Text;
-            if (!w.Any(char.IsLetterOrDigit)) return w.All(ch => ch is '-' or '‐');
+            if (!w.Any(char.IsLetterOrDigit)) return w.All(ch => ch is '-' or '‐' or '‘' or '’' or '\'' or '"' or '“' or '”');
             if (FunctionWords.Contains(w) || DateWords.Contains(w)) return false;
             if (parsed)
             {

@@ -82,6 +82,10 @@ public class RecognitionTests
         Assert.Equal("IRQCOP", irq.Actor?.Code);
         Assert.Equal("IRQ", irq.Actor?.Country);
         Assert.Equal("RUSMIL", Code("the army of Russia", "the army of Russia"));
+        var co = Fixture.Mentions("Syrian, Turkish, and Russian ‘troops’ advanced.");
+        Assert.Equal("SYRMIL", Fixture.Find(co, "Syrian").Actor?.Code);
+        Assert.Equal("TURMIL", Fixture.Find(co, "Turkish").Actor?.Code);
+        Assert.Equal("RUSMIL", Fixture.Find(co, "Russian ‘troops").Actor?.Code);
         var ms = Fixture.Mentions("Syrian and Russian troops advanced.");
         Assert.Equal("SYRMIL", Fixture.Find(ms, "Syrian").Actor?.Code);
         Assert.Equal("RUSMIL", Fixture.Find(ms, "Russian troops").Actor?.Code);
