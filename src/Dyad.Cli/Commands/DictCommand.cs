@@ -227,6 +227,7 @@ public static class DictCommand
             Console.Out.WriteLine($"source correct      {F(r.SourceCorrect, r.SourceRecords)} (records: every gold source actor has the gold country + sector)");
             Console.Out.WriteLine($"target correct      {F(r.TargetCorrect, r.TargetRecords)}");
             Console.Out.WriteLine($"actors correct      {F(r.ActorsCorrect, r.Actors)} (gold actor text not found in sentence: {r.NotFound})");
+            Console.Out.WriteLine($"  country only      {F(r.ActorsCountryCorrect, r.Actors)} (sector ignored)");
         }
         foreach (var e in r.Errors) Console.Error.WriteLine(e);
         return 0;

@@ -18,7 +18,7 @@ public static class ActorEvaluation
     public sealed class Result
     {
         public int Sentences, Spans, Overlap, OverlapResolved, Records, Actors, ActorsCorrect;
-        public int SourceRecords, SourceCorrect, TargetRecords, TargetCorrect, NotFound;
+        public int SourceRecords, SourceCorrect, TargetRecords, TargetCorrect, NotFound, ActorsCountryCorrect;
         public bool Parsed;
         public List<string> Errors { get; } = new();
         public static double Pct(int a, int b) => b == 0 ? 0 : 100.0 * a / b;
@@ -178,6 +178,7 @@ public static class ActorEvaluation
             .FirstOrDefault();
         bool ok = best?.Actor is { } a && Matches(g, a);
         if (ok) res.ActorsCorrect++;
+        if (best?.Actor is { } a2 && Matches(g with { Sector = "***" }, a2)) res.ActorsCountryCorrect++;
         else if (res.Errors.Count < maxErrors)
             res.Errors.Add($"{id} {role} [{g.Text}] gold {g.Code}/{g.Sector ?? "-"} got {best?.Actor?.Code ?? "none"}/{best?.Actor?.Sector ?? "-"} ({best?.Text}) | {text}");
         return ok;

@@ -12,15 +12,18 @@ public sealed class ActorLexicon
 {
     public IReadOnlyDictionary<string, ActorEntry> Entries { get; }
     public IReadOnlyDictionary<string, AgentEntry> Agents { get; }
-    /// <summary>Everything the loader and validator found, in file order.</summary>
-    public IReadOnlyList<DictDiagnostic> Diagnostics { get; }
+    /// <summary>Everything the loader and validator found, in file order, then alias conflicts (computed on first use).</summary>
+    public IReadOnlyList<DictDiagnostic> Diagnostics => _all.Value;
+    /// <summary>Problems found while loading (no alias-conflict check): what the pipeline reports.</summary>
+    public IReadOnlyList<DictDiagnostic> LoadDiagnostics { get; }
+    private readonly Lazy<IReadOnlyList<DictDiagnostic>> _all;
     /// <summary>Ids of built-in entries replaced by a user file.</summary>
     public IReadOnlyList<string> Overridden { get; }
     public IReadOnlyList<string> Files { get; }
     private readonly Lazy<ActorMatcher> _matcher;
 
     public ActorMatcher Matcher => _matcher.Value;
-    public int ErrorCount => Diagnostics.Count(d => d.Severity == DictSeverity.Error);
+    public int ErrorCount => LoadDiagnostics.Count(d => d.Severity == DictSeverity.Error);
 
     private ActorLexicon(List<DictFile> builtin, List<DictFile> user)
     {
@@ -59,10 +62,10 @@ public sealed class ActorLexicon
                 }
             }
         }
-        diags.AddRange(AliasConflicts(entries.Values));
         Entries = entries;
         Agents = agents;
-        Diagnostics = diags;
+        LoadDiagnostics = diags;
+        _all = new Lazy<IReadOnlyList<DictDiagnostic>>(() => diags.Concat(AliasConflicts(entries.Values)).ToList(), LazyThreadSafetyMode.ExecutionAndPublication);
         Overridden = overridden;
         Files = builtin.Concat(user).Select(f => f.Name).ToList();
         _matcher = new Lazy<ActorMatcher>(() => new ActorMatcher(Entries.Values, Agents.Values), LazyThreadSafetyMode.ExecutionAndPublication);

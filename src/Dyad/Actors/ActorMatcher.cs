@@ -123,6 +123,7 @@ public sealed class ActorMatcher
     // ------------------------------------------------------------------ normalisation
 
     internal const char CaseSensitiveMark = '\u0001';
+    internal const char PossMark = '\u0002';
 
     public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or '`' or 'ʼ' or '´' or 'ʻ';
 
@@ -167,11 +168,17 @@ public sealed class ActorMatcher
     public static List<string> KeyPieces(string phrase)
     {
         var list = new List<string>();
-        foreach (var raw in phrase.Split(SplitChars, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw0 in phrase.Split(SplitChars, StringSplitOptions.RemoveEmptyEntries))
         {
+            // "People's Protection Units", "Kurdistan Workers' Party": the possessive is a piece of its own,
+            // as the tokenizer splits it off ("People" + "'s").
+            string raw = raw0;
+            string? poss = null;
+            if (raw.Length > 2 && IsApostrophe(raw[^2]) && raw[^1] is 's' or 'S') { poss = PossMark + "s"; raw = raw[..^2]; }
+            else if (raw.Length > 1 && IsApostrophe(raw[^1])) { poss = PossMark.ToString(); raw = raw[..^1]; }
             string clean = Clean(raw);
-            if (clean.Length == 0) continue;
-            list.Add(IsAcronym(clean) ? CaseSensitiveMark + clean : Fold(clean));
+            if (clean.Length > 0) list.Add(IsAcronym(clean) ? CaseSensitiveMark + clean : Fold(clean));
+            if (poss != null) list.Add(poss);
         }
         return list;
     }
@@ -191,9 +198,21 @@ public sealed class ActorMatcher
         {
             string t = tokens[i].Text;
             if (t.Length > 0 && t.All(IsHyphenChar)) continue; // "al - Nusra"
-            if (IsPossessiveToken(t) || !t.Any(char.IsLetterOrDigit)) { list.Add(null); continue; }
+            if (IsPossessiveToken(t))
+            {
+                // Attached possessive: a piece only names with "'s" continue through ("People's Protection Units").
+                if (i > 0 && !tokens[i - 1].SpaceAfter)
+                {
+                    string pm = t[^1] is 's' or 'S' ? PossMark + "s" : PossMark.ToString();
+                    list.Add(new Piece(pm, pm, null, i, true, true));
+                }
+                else list.Add(null);
+                continue;
+            }
+            if (!t.Any(char.IsLetterOrDigit)) { list.Add(null); continue; }
             // An unsplit possessive ("Syria's") still matches "Syria".
-            if (t.Length > 2 && (t.EndsWith("'s", StringComparison.Ordinal) || t.EndsWith("’s", StringComparison.Ordinal))) t = t[..^2];
+            bool unsplitPoss = false;
+            if (t.Length > 2 && IsApostrophe(t[^2]) && t[^1] is 's' or 'S') { t = t[..^2]; unsplitPoss = true; }
             var parts = t.Split(SplitChars, StringSplitOptions.RemoveEmptyEntries);
             string? lemma = tokens[i].Lemma is { Length: > 0 } l && l != "_" && parts.Length == 1 ? Fold(Clean(l)) : null;
             for (int p = 0; p < parts.Length; p++)
@@ -203,6 +222,7 @@ public sealed class ActorMatcher
                 string fold = Fold(clean);
                 list.Add(new Piece(fold, clean, lemma != null && lemma != fold ? lemma : null, i, p == 0, p == parts.Length - 1));
             }
+            if (unsplitPoss) list.Add(new Piece(PossMark + "s", PossMark + "s", null, i, false, true));
         }
         return list;
     }
@@ -270,7 +290,7 @@ public sealed class ActorMatcher
         while (k < pieces.Count)
         {
             if (pieces[k] is not { } p) { k++; continue; }
-            if (!p.FirstOfToken) { k++; continue; }
+            if (!p.FirstOfToken || p.Fold[0] == PossMark) { k++; continue; }
             var ms = MatchAt(pieces, k, lang);
             int next = k + 1;
             for (int j = ms.Count - 1; j >= 0; j--)

@@ -62,6 +62,19 @@ public sealed class ActorRecognizer
     private static readonly HashSet<string> ConnectorWords = new(StringComparer.OrdinalIgnoreCase)
         { "of", "for", "van", "voor", "al", "el", "bin", "ibn", "abu", "de", "der", "den", "du", "von", "and", "&" };
 
+    private static readonly HashSet<string> GenericAlone = new(StringComparer.Ordinal)
+    {
+        "units", "unit", "state", "states", "division", "divisions", "brigade", "brigades", "battalion", "battalions", "regiment",
+        "tanks", "artillery", "infantry", "garrison", "eenheden", "eenheid", "staat", "staten", "divisie", "bataljon", "bataljons",
+        "artillerie", "infanterie", "garnizoen", "militaire", "militair",
+    };
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
+        { "Mr", "Mrs", "Ms", "Dr", "Sheikh", "Sir", "Lord", "Dame", "Mevrouw", "Meneer", "Dhr", "Mevr", "Sayyed", "Sayyid", "Mullah" };
+
+    private static readonly HashSet<string> Locative = new(StringComparer.OrdinalIgnoreCase)
+        { "in", "near", "outside", "around", "across", "into", "throughout", "inside", "nabij", "bij", "rond", "buiten", "rondom" };
+
     private static readonly HashSet<string> BackedWords = new(StringComparer.Ordinal)
         { "led", "backed", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained", "gesteunde", "geleide", "gesteund", "geleid" };
 
@@ -104,8 +117,14 @@ public sealed class ActorRecognizer
         foreach (var m in matches)
         {
             var a = new Atom { First = m.First, Last = m.Last, Hit = Best(m.Hits), Hits = m.Hits };
+            // A short name inside a longer unknown name ("Ahmed Ben Bella") is not that person.
+            if (a.Hit.Type == HitType.Surname && (CapNext(m.Last + 1) || CapPrev(m.First - 1))) continue;
             atomAt[m.First] = a;
         }
+        bool CapNext(int k) => k < n && toks[k].Text.Length > 1 && char.IsUpper(toks[k].Text[0]) && toks[k].Text.All(char.IsLetter) && !FunctionWords.Contains(toks[k].Text);
+        bool CapPrev(int k) => k > 0 && toks[k].Text.Length > 1 && char.IsUpper(toks[k].Text[0]) && toks[k].Text.All(char.IsLetter)
+                               && !FunctionWords.Contains(toks[k].Text) && !Honorifics.Contains(toks[k].Text.TrimEnd('.'))
+                               && !matches.Any(x => x.First <= k && k <= x.Last);
         var modAt = new (string Kind, Hit Hit)?[n];
         foreach (var (tok, pf, pl, pc, hits) in inner)
         {
@@ -114,7 +133,7 @@ public sealed class ActorRecognizer
             if (parts.Count != pc) continue;
             var best = Best(hits);
             if (pf >= 1 && pl == pc - 1 && parts[0] is "pro" or "anti") modAt[tok] = (parts[0], best);
-            else if (pf == 0 && pl == pc - 2 && BackedWords.Contains(parts[^1]) && best.Type != HitType.Agent) modAt[tok] = ("backed", best);
+            else if (pf == 0 && pl == pc - 2 && BackedWords.Contains(parts[^1]) && best.Type != HitType.Agent) modAt[tok] = (LedOrBacked(parts[^1]), best);
         }
         var covered = new bool[n];
 
@@ -142,7 +161,7 @@ public sealed class ActorRecognizer
             if (covered[i]) { i++; continue; }
             // Split forms: "Turkish - backed rebels", "pro - Assad militias".
             if (atomAt[i] is { } a0 && a0.IsEntry && a0.Last + 2 < n && IsHyphenTok(a0.Last + 1) && BackedWords.Contains(toks[a0.Last + 2].Text.ToLowerInvariant())
-                && ProcessModifier(a0.First, a0.Last + 2, "backed", a0.Hit) is int e0) { i = e0 + 1; continue; }
+                && ProcessModifier(a0.First, a0.Last + 2, LedOrBacked(toks[a0.Last + 2].Text.ToLowerInvariant()), a0.Hit) is int e0) { i = e0 + 1; continue; }
             if (i + 2 < n && toks[i].Text.ToLowerInvariant() is "pro" or "anti" && IsHyphenTok(i + 1) && atomAt[i + 2] is { } a1
                 && ProcessModifier(i, a1.Last, toks[i].Text.ToLowerInvariant(), a1.Hit) is int e1) { i = e1 + 1; continue; }
             if (atomAt[i] is { } a)
@@ -169,15 +188,28 @@ public sealed class ActorRecognizer
             int after = a.Last + 1;
             var chain = Chain(after, allowPossessive: true, out int chainEnd);
             string? sector = null;
-            if (chain.Count == 0 && a.Hit.Type is HitType.Adjective or HitType.Name && after < n && IsCoordinator(toks[after].Text)
-                && after + 1 < n && atomAt[after + 1] is { IsEntry: true } c && c.Hit.Entry?.Kind == ActorKind.Country)
+            if (chain.Count == 0 && a.Hit.Type is HitType.Adjective or HitType.Name && e.Kind == ActorKind.Country)
             {
-                var c2 = Chain(c.Last + 1, true, out _);
-                if (c2.Count > 0)
+                // "the Saudi, French, and Qatari agents": walk the coordinated countries to the shared agent.
+                int p = after;
+                Atom? lastC = null;
+                while (p < n)
                 {
-                    sector = HeadSector(c2);
-                    Add(a.First, a.Last, MentionKind.Composed, Compose(a, sector, date), InfoFor(c2, e));
-                    return a.Last;
+                    int q = p;
+                    while (q < n && IsCoordinator(toks[q].Text)) q++;
+                    if (q == p || q >= n || atomAt[q] is not { IsEntry: true } c || c.Hit.Entry?.Kind != ActorKind.Country) break;
+                    lastC = c;
+                    p = c.Last + 1;
+                }
+                if (lastC != null)
+                {
+                    var c2 = Chain(lastC.Last + 1, true, out _);
+                    if (c2.Count > 0)
+                    {
+                        sector = HeadSector(c2);
+                        Add(a.First, a.Last, MentionKind.Composed, Compose(a, sector, date), InfoFor(c2, e));
+                        return a.Last;
+                    }
                 }
             }
             if (chain.Count > 0)
@@ -216,7 +248,11 @@ public sealed class ActorRecognizer
                     return a.Last;
                 }
             }
-            Add(a.First, a.Last, MentionKind.Name, EntryRef(e, date, a.Hit), new MentionInfo());
+            var er = EntryRef(e, date, a.Hit);
+            // A capital after a locative preposition is the place, not the government ("shelling in Damascus").
+            if (a.Hit.Type == HitType.Metonym && a.Hit.Sector == "GOV" && a.First > 0 && Locative.Contains(toks[a.First - 1].Text))
+                er = CountrySector(e, "CVL");
+            Add(a.First, a.Last, MentionKind.Name, er, new MentionInfo());
             return a.Last;
         }
 
@@ -225,6 +261,8 @@ public sealed class ActorRecognizer
             var chain = Chain(a.First, allowPossessive: false, out int end);
             if (chain.Count == 0) chain = [a];
             if (chain.Count == 1) end = a.Last;
+            // Generic nouns ("units", "the state", "tanks") only count with a country or group in front.
+            if (chain.Count == 1 && GenericAlone.Contains(ActorMatcher.Fold(a.AgentHit!.Phrase)) && PersonAfter(end + 1) == null) return a.Last;
             string sector = HeadSector(chain);
             int first = LeftModifiers(a.First);
             if (PersonAfter(end + 1) is { } p)
@@ -235,11 +273,14 @@ public sealed class ActorRecognizer
             }
             // "the army of Syria", "de minister van Defensie" (no country: stays an agent).
             int k = end + 1;
-            if (k < n && toks[k].Text.ToLowerInvariant() is "of" or "van")
+            if (k < n && toks[k].Text.ToLowerInvariant() is "of" or "van" or "in" or "from" or "uit")
             {
+                bool of = toks[k].Text.ToLowerInvariant() is "of" or "van";
                 int k2 = k + 1;
                 if (k2 < n && Determiners.Contains(toks[k2].Text)) k2++;
-                if (k2 < n && atomAt[k2] is { IsEntry: true, IsPerson: false } c)
+                // "rebels in the Ivory Coast", "refugees from Syria": only countries (and their capitals) after in/from.
+                if (k2 < n && atomAt[k2] is { IsEntry: true, IsPerson: false } c
+                    && (of || (c.Hit.Entry!.Kind == ActorKind.Country && c.Hit.Type is HitType.Name or HitType.Metonym)))
                 {
                     Add(first, c.Last, MentionKind.Composed, Compose(c, sector, date), InfoFor(chain, c.Hit.Entry), chain[^1].Last);
                     return c.Last;
@@ -248,8 +289,19 @@ public sealed class ActorRecognizer
             var info = InfoFor(chain, null);
             int nameEnd = NameRun(end + 1);
             if (nameEnd > end) { info.PersonLike = true; end = nameEnd; }
+            var ref0 = AgentRef(chain[^1].AgentHit!.Agent!, sector);
+            // An agent phrase "pro-government militia(s)" aligned with the document's government.
+            var ph = ActorMatcher.KeyPieces(chain[0].AgentHit!.Phrase);
+            if (ph.Count > 1 && ph[0] == "pro" && ph[1] is "government" or "regime" or "regering" or "regeringsgezinde")
+            {
+                info.Pending = new PendingContext(sector, null, null, true);
+                ref0 = ref0 with { Ally = "GOV" };
+            }
             info.BareDefinite = first == a.First && chain.Count == 1 && nameEnd <= a.Last && a.First > 0 && Determiners.Contains(toks[a.First - 1].Text);
-            Add(first, end, MentionKind.Agent, AgentRef(chain[^1].AgentHit!.Agent!, sector), info, chain[^1].Last);
+            // "President Museveni", "the government" without a country: the document's country (resolved per document).
+            if (info.Pending == null && sector == "GOV" && (info.PersonLike || info.BareDefinite))
+                info.Pending = new PendingContext(sector, null, null, false);
+            Add(first, end, ref0.Ally != null ? MentionKind.Composed : MentionKind.Agent, ref0, info, chain[^1].Last);
             return end;
         }
 
@@ -265,7 +317,7 @@ public sealed class ActorRecognizer
             if (chain.Count == 0)
             {
                 // "the US-led coalition": an entry after the modifier.
-                if (modLast + 1 < n && atomAt[modLast + 1] is { IsEntry: true, IsPerson: false } c && kind == "backed")
+                if (modLast + 1 < n && atomAt[modLast + 1] is { IsEntry: true, IsPerson: false } c && kind is "backed" or "led")
                 {
                     var r = EntryRef(c.Hit.Entry!, date, c.Hit) with { Ally = xCode };
                     Add(tok, c.Last, MentionKind.Composed, r, new MentionInfo());
@@ -276,7 +328,12 @@ public sealed class ActorRecognizer
             string sector = HeadSector(chain);
             var info = InfoFor(chain, null);
             ActorRef r2;
-            if (kind == "anti")
+            if (kind == "led" && xCountry != null)
+            {
+                // "Saudi-led forces": forces of the leading state.
+                r2 = CountrySectorCode(xCountry, sector, e) with { Ally = xCode };
+            }
+            else if (kind == "anti")
             {
                 if (xCountry != null && govLike) r2 = CountrySectorCode(xCountry, sector, e);
                 else { r2 = SectorRef(sector, chain[^1].AgentHit!.Agent!, null); info.Pending = new PendingContext(sector, null, xCountry, false); }
@@ -333,7 +390,7 @@ public sealed class ActorRecognizer
             var t = toks[k];
             if (covered[k] || modAt[k] != null) return false;
             string w = t.Text;
-            if (!w.Any(char.IsLetterOrDigit)) return w.All(ch => ch is '-' or '‐');
+            if (!w.Any(char.IsLetterOrDigit)) return w.All(ch => ch is '-' or '‐' or '‘' or '’' or '\'' or '"' or '“' or '”');
             if (FunctionWords.Contains(w) || DateWords.Contains(w)) return false;
             if (parsed)
             {
@@ -439,6 +496,8 @@ public sealed class ActorRecognizer
         result.Mentions.Sort((x, y) => x.FirstToken.CompareTo(y.FirstToken));
         return result;
     }
+
+    private static string LedOrBacked(string w) => w is "led" or "geleid" or "geleide" ? "led" : "backed";
 
     private static bool IsCoordinator(string w) => w is "and" or "en" or "or" or "," or "&" or "of";
 

@@ -40,7 +40,7 @@ public sealed class ActorStage : IDocumentStage
         {
             if (!Reported.Add(lex)) return;
         }
-        foreach (var d in lex.Diagnostics)
+        foreach (var d in lex.LoadDiagnostics)
             if (d.Severity == DictSeverity.Error && !d.File.StartsWith("builtin:", StringComparison.Ordinal))
                 Console.Error.WriteLine("dyad: dictionary " + d);
     }

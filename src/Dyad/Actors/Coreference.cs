@@ -94,8 +94,9 @@ internal static class Coreference
                     extra.Add((k, null, (DescClass)(-2), w));
                     continue;
                 }
+                if (k == 0 || !DefiniteDets.Contains(toks[k - 1].Text)) continue;
                 string f = ActorMatcher.Fold(w);
-                if (k > 0 && DefiniteDets.Contains(toks[k - 1].Text) && !covered[k - 1]
+                if (!covered[k - 1]
                     && (Descriptions.ContainsKey(f) || ActorRecognizer.PersonTitles.Contains(f)))
                     extra.Add((k, null, Descriptions.TryGetValue(f, out var dc) ? dc : DescClass.Title, f));
             }

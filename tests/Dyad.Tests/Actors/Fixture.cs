@@ -64,6 +64,12 @@ internal static class Fixture
             country: SYR
             name: Hay'at Tahrir al-Sham
             names: { en: [Hay'at Tahrir al-Sham, HTS, Jabhat al-Nusra, Nusra Front, al-Nusra Front] }
+          - id: ypg
+            kind: armed-group
+            code: SYRREB
+            country: SYR
+            name: People's Protection Units
+            names: { en: [People's Protection Units, YPG], nl: [Volksbeschermingseenheden] }
           - id: us-led-coalition
             kind: igo
             code: IGOCOAUSA
@@ -105,7 +111,7 @@ internal static class Fixture
           - id: government
             sector: GOV
             names:
-              en: [government, regime, ministry, Defense Ministry, minister, Foreign Minister, officials, official, spokesman]
+              en: [government, regime, ministry, Defense Ministry, minister, Foreign Minister, officials, official, spokesman, president]
               nl: [regering, regime, minister, ministerie]
           - id: rebels
             sector: REB

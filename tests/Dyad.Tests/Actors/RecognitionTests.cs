@@ -82,6 +82,10 @@ public class RecognitionTests
         Assert.Equal("IRQCOP", irq.Actor?.Code);
         Assert.Equal("IRQ", irq.Actor?.Country);
         Assert.Equal("RUSMIL", Code("the army of Russia", "the army of Russia"));
+        var co = Fixture.Mentions("Syrian, Turkish, and Russian ‘troops’ advanced.");
+        Assert.Equal("SYRMIL", Fixture.Find(co, "Syrian").Actor?.Code);
+        Assert.Equal("TURMIL", Fixture.Find(co, "Turkish").Actor?.Code);
+        Assert.Equal("RUSMIL", Fixture.Find(co, "Russian ‘troops").Actor?.Code);
         var ms = Fixture.Mentions("Syrian and Russian troops advanced.");
         Assert.Equal("SYRMIL", Fixture.Find(ms, "Syrian").Actor?.Code);
         Assert.Equal("RUSMIL", Fixture.Find(ms, "Russian troops").Actor?.Code);
@@ -125,6 +129,43 @@ public class RecognitionTests
         Assert.Equal("GOV", p0.Actor?.Ally);
         // anti-X: the country of X with the agent's sector.
         Assert.Equal("RUSREB", Code("anti-Kremlin rebels marched.", "anti-Kremlin rebels"));
+    }
+
+    [Fact]
+    public void Names_with_a_possessive_inside_match_across_the_split_token()
+    {
+        Assert.Equal("SYRREB", Code("The People's Protection Units advanced.", "The People's Protection Units"));
+        Assert.Equal("SYRREB", Code("The People’s Protection Units advanced.", "The People’s Protection Units"));
+    }
+
+    [Fact]
+    public void Agents_in_or_from_a_country_and_led_forces()
+    {
+        Assert.Equal("SYRREB", Code("Rebels in Syria refused.", "Rebels in Syria"));
+        Assert.Equal("IRQCVL", Fixture.Find(Fixture.Mentions("Civilians from Iraq fled.", lex: WithCivilians), "Civilians from Iraq").Actor?.Code);
+        var m = Fixture.Find(Fixture.Mentions("Russian-led forces advanced."), "Russian-led forces");
+        Assert.Equal("RUSMIL", m.Actor?.Code);
+        Assert.Equal("RUS", m.Actor?.Ally);
+    }
+
+    private static readonly ActorLexicon WithCivilians = ActorLexicon.FromYaml(false, ("f.yaml", Fixture.Yaml),
+        ("c.yaml", "agents:\n  - { id: civilians, sector: CVL, names: { en: [civilians] } }\n"));
+
+    [Fact]
+    public void A_capital_after_in_is_the_place()
+    {
+        Assert.Equal("SYRCVL", Code("Shelling in Damascus continued.", "Damascus"));
+        Assert.Equal("SYRGOV", Code("Damascus denied it.", "Damascus"));
+        Assert.Equal("RUSGOV", Code("Officials in the Kremlin denied it.", "Officials in the Kremlin"));
+        Assert.Equal("RUSGOV", Code("A meeting in the Kremlin ended.", "the Kremlin"));
+    }
+
+    [Fact]
+    public void Titles_without_a_country_take_the_documents_country()
+    {
+        var ms = Fixture.Mentions("Turkey closed the border. President Ali Veli said it would stay closed.");
+        Assert.Equal("TURGOV", Fixture.Find(ms, "President Ali Veli").Actor?.Code);
+        Assert.Equal("GOV", Fixture.Find(Fixture.Mentions("President Ali Veli said so."), "President Ali Veli").Actor?.Code);
     }
 
     [Fact]
