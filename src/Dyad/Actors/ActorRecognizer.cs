@@ -301,6 +301,10 @@ public sealed class ActorRecognizer
             // "President Museveni", "the government" without a country: the document's country (resolved per document).
             if (info.Pending == null && sector == "GOV" && (info.PersonLike || info.BareDefinite))
                 info.Pending = new PendingContext(sector, null, null, false);
+            // Other bare agents ("rebels", "refugees", "police") belong to the country the document is about;
+            // armed forces and unidentified gunmen are too often foreign to guess.
+            else if (info.Pending == null && sector is not ("MIL" or "UAF" or "SPY" or "GOV"))
+                info.Pending = new PendingContext(sector, null, null, false);
             Add(first, end, ref0.Ally != null ? MentionKind.Composed : MentionKind.Agent, ref0, info, chain[^1].Last);
             return end;
         }

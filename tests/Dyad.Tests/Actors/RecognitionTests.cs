@@ -213,6 +213,10 @@ public class RecognitionTests
         Assert.Equal(MentionKind.Agent, m.Kind);
         Assert.Equal("COP", m.Actor?.Code);
         Assert.Null(m.Actor?.Country);
+        // With a country in the document, bare non-military agents take it; troops do not.
+        var ms = Fixture.Mentions("Iraq closed the border. Police arrested three men and troops watched.");
+        Assert.Equal("IRQCOP", Fixture.Find(ms, "Police").Actor?.Code);
+        Assert.Equal("MIL", Fixture.Find(ms, "troops").Actor?.Code);
     }
 
     [Fact]
