@@ -169,7 +169,7 @@ public sealed class TriggerLexicon
             foreach (var f in userFiles ?? [])
             {
                 var t = File.ReadAllText(f);
-                if (!t.Contains("entries:", StringComparison.Ordinal)) continue; // not a trigger file
+                if (!IsTriggerFile(t)) continue; // an actor dictionary or a cue file: not ours
                 var ps = Parse(t, f, out var fileLang);
                 if (fileLang == null || fileLang == lang) patterns.AddRange(ps);
             }
@@ -178,6 +178,12 @@ public sealed class TriggerLexicon
             return lex;
         }
     }
+
+    /// <summary>A trigger file has <c>entries:</c> with <c>type:</c> keys; actor dictionaries' entries have <c>kind:</c>.</summary>
+    internal static bool IsTriggerFile(string yaml) =>
+        yaml.Contains("entries:", StringComparison.Ordinal)
+        && !System.Text.RegularExpressions.Regex.IsMatch(yaml, @"^\s*(-\s*)?kind\s*:", System.Text.RegularExpressions.RegexOptions.Multiline)
+        && System.Text.RegularExpressions.Regex.IsMatch(yaml, @"^\s*(-\s*)?type\s*:", System.Text.RegularExpressions.RegexOptions.Multiline);
 
     private sealed class FileDto
     {
