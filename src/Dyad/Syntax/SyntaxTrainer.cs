@@ -16,6 +16,8 @@ public sealed class TrainOptions
     public int TagBits = 18, TransBits = 21, LabelBits = 18;
     /// <summary>Tagger lookahead features from the tags each word had in training (ambiguity classes).</summary>
     public bool AmbiguityClasses = true;
+    /// <summary>Jackknife folds see only the other folds' ambiguity classes (false: the whole training set's, as for the shipped English model).</summary>
+    public bool FoldAmbiguity = true;
     /// <summary>Folds for jackknifed training tags for the parser (0/1 = tag training data with the final tagger).</summary>
     public int Folds = 4;
     public float Prune = 0.05f;
@@ -152,7 +154,7 @@ public static class SyntaxTrainer
             for (int fold = 0; fold < o.Folds; fold++)
             {
                 var sub = order.Where(i => i % o.Folds != fold).ToList();
-                if (amb)
+                if (amb && o.FoldAmbiguity)
                 {
                     // The held-out fold's words get the ambiguity classes of the other folds only.
                     var foldAmb = new SyntaxModel { Amb = AmbiguityClasses(train, Enumerable.Range(0, train.Count).Where(i => i % o.Folds != fold)) };
@@ -162,7 +164,7 @@ public static class SyntaxTrainer
                 var ws = new Workspace();
                 for (int i = fold; i < train.Count; i += o.Folds) TagInto(w, ws, train[i], amb);
             }
-            if (amb) foreach (var t in train) m.FillAmb(t.Lex);
+            if (amb && o.FoldAmbiguity) foreach (var t in train) m.FillAmb(t.Lex);
             o.Log.WriteLine($"  jackknifed tags ({o.Folds} folds) done at {sw.Elapsed.TotalSeconds:F0}s, accuracy {TagAcc(train):F2}");
         }
         else
