@@ -21,10 +21,10 @@ DYAD="$TMP/bin/dyad"
 if [[ "${1:-}" == "--train" ]]; then
   mkdir -p "$OUT"
   # English: EWT train, best epoch chosen on EWT dev.
-  "$DYAD" train --lang en --seed 1 --train $UD/en_ewt/en_ewt-ud-train.conllu \
+  "$DYAD" train --lang en --seed 1 --trans-bits 22 --whole-ambiguity --train $UD/en_ewt/en_ewt-ud-train.conllu \
       --dev $UD/en_ewt/en_ewt-ud-dev.conllu --out "$OUT" | tee "$OUT/en.train.log"
   # Dutch: LassySmall train + Alpino dev (seen 3 times per epoch), best epoch chosen on LassySmall dev.
-  "$DYAD" train --lang nl --seed 1 --train $UD/nl_lassysmall/nl_lassysmall-ud-train.conllu,$UD/nl_alpino/nl_alpino-ud-dev.conllu*3 \
+  "$DYAD" train --lang nl --seed 1 --no-ambiguity --train $UD/nl_lassysmall/nl_lassysmall-ud-train.conllu,$UD/nl_alpino/nl_alpino-ud-dev.conllu*3 \
       --dev $UD/nl_lassysmall/nl_lassysmall-ud-dev.conllu --out "$OUT" | tee "$OUT/nl.train.log"
   export DYAD_MODELS="$OUT"
 fi

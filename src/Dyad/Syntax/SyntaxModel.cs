@@ -31,7 +31,7 @@ internal sealed class Workspace
 /// </summary>
 public sealed class SyntaxModel : ISentenceAnnotator
 {
-    internal const string Magic = "DYADSYN4";
+    internal const string Magic = "DYADSYN5", MagicV4 = "DYADSYN4";
     public string Language { get; internal set; } = "";
     internal string[] TagClasses = [], TagUpos = [], TagXpos = [];
     internal bool JointXpos;
@@ -43,6 +43,14 @@ public sealed class SyntaxModel : ISentenceAnnotator
     internal bool ParticleLemma;
     internal int PrtLabel = -1;
     internal CompoundSplitter? Compounds;
+    /// <summary>Lowercased word hash → ambiguity class hash (tagger lookahead features); null in older models.</summary>
+    internal Dictionary<ulong, ulong>? Amb;
+
+    internal void FillAmb(Span<Lex> lex)
+    {
+        if (Amb == null) return;
+        for (int i = 0; i < lex.Length; i++) lex[i].Amb = Amb.TryGetValue(lex[i].Lower, out var a) ? a : 0;
+    }
 
     [ThreadStatic] private static Workspace? t_ws;
     internal static Workspace Ws => t_ws ??= new Workspace();
@@ -55,6 +63,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         var ws = Ws;
         ws.Ensure(n, Math.Max(TagClasses.Length, Labels.Length) + 4);
         for (int i = 0; i < n; i++) Dyad.Syntax.Lex.Compute(toks[i].Text, ref ws.Lex[i]);
+        FillAmb(ws.Lex.AsSpan(0, n));
         Run(ws, n, i => toks[i].Text);
         var st = ws.State;
         for (int i = 0; i < n; i++)
@@ -73,7 +82,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
     /// <summary>Tags, lemmatizes and parses the n tokens whose <see cref="Lex"/> is already in ws.</summary>
     internal void Run(Workspace ws, int n, Func<int, string> form)
     {
-        Tag(TagWeights, ws, n);
+        Tag(TagWeights, ws, n, Amb != null);
         for (int i = 0; i < n; i++)
         {
             int tag = ws.Tags[i];
@@ -129,7 +138,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         }
     }
 
-    internal static void Tag(IScorer w, Workspace ws, int n)
+    internal static void Tag(IScorer w, Workspace ws, int n, bool amb)
     {
         Span<ulong> f = ws.Hashes;
         Span<int> rows = ws.Rows;
@@ -137,7 +146,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         int c = w.Classes;
         for (int i = 0; i < n; i++)
         {
-            int k = Tagger.Features(ws.Lex.AsSpan(0, n), ws.Tags, i, f);
+            int k = Tagger.Features(ws.Lex.AsSpan(0, n), ws.Tags, i, f, amb);
             for (int j = 0; j < k; j++) rows[j] = w.Row(f[j]);
             w.Score(rows[..k], sc);
             int best = 0;
@@ -193,7 +202,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         using var fs = File.Create(path);
         using var gz = new GZipStream(fs, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gz);
-        w.Write(Magic); w.Write(Language);
+        w.Write(Amb != null ? Magic : MagicV4); w.Write(Language);
         WriteStrings(w, TagClasses); WriteStrings(w, TagUpos); WriteStrings(w, TagXpos);
         w.Write(JointXpos);
         TagWeights.Write(w);
@@ -203,6 +212,12 @@ public sealed class SyntaxModel : ISentenceAnnotator
         w.Write(ParticleLemma); w.Write(PrtLabel);
         w.Write(Compounds != null);
         Compounds?.Write(w);
+        if (Amb != null)
+        {
+            var keys = Amb.Keys.Order().ToArray();
+            w.Write(keys.Length);
+            foreach (var k in keys) { w.Write(k); w.Write(Amb[k]); }
+        }
     }
 
     public static SyntaxModel Load(Stream s)
@@ -211,7 +226,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         using var bs = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(bs);
         string magic = r.ReadString();
-        if (magic != Magic)
+        if (magic != Magic && magic != MagicV4)
             throw new InvalidDataException(magic.StartsWith("DYADSYN", StringComparison.Ordinal)
                 ? $"syntax model format {magic}, this version of Dyad reads {Magic}; retrain with dyad train"
                 : "not a Dyad syntax model (bad header)");
@@ -224,6 +239,12 @@ public sealed class SyntaxModel : ISentenceAnnotator
         m.TransWeights = QWeights.Read(r); m.LabelWeights = QWeights.Read(r);
         m.ParticleLemma = r.ReadBoolean(); m.PrtLabel = r.ReadInt32();
         if (r.ReadBoolean()) m.Compounds = CompoundSplitter.Read(r);
+        if (magic == Magic)
+        {
+            int na = r.ReadInt32();
+            m.Amb = new Dictionary<ulong, ulong>(na);
+            for (int i = 0; i < na; i++) { ulong k = r.ReadUInt64(); m.Amb[k] = r.ReadUInt64(); }
+        }
         return m;
     }
 

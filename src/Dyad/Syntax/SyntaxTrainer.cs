@@ -14,6 +14,10 @@ public sealed class TrainOptions
     public int TagEpochs = 12;
     public int ParseEpochs = 15;
     public int TagBits = 18, TransBits = 21, LabelBits = 18;
+    /// <summary>Tagger lookahead features from the tags each word had in training (ambiguity classes).</summary>
+    public bool AmbiguityClasses = true;
+    /// <summary>Jackknife folds see only the other folds' ambiguity classes (false: the whole training set's, as for the shipped English model).</summary>
+    public bool FoldAmbiguity = true;
     /// <summary>Folds for jackknifed training tags for the parser (0/1 = tag training data with the final tagger).</summary>
     public int Folds = 4;
     public float Prune = 0.05f;
@@ -128,6 +132,16 @@ public static class SyntaxTrainer
         m.PrtLabel = labIds.GetValueOrDefault("compound:prt", -1);
         var alts = LabelAlternatives(m.Labels, train);
 
+        // Ambiguity classes: the set of tags a word (seen at least twice) had in training, each tag with a share of at least 5%.
+        bool amb = o.AmbiguityClasses;
+        if (amb)
+        {
+            m.Amb = AmbiguityClasses(train, Enumerable.Range(0, train.Count));
+            foreach (var t in train) m.FillAmb(t.Lex);
+            foreach (var t in dev) m.FillAmb(t.Lex);
+            o.Log.WriteLine($"  ambiguity classes for {m.Amb.Count} words");
+        }
+
         // Tagger.
         var order = new List<int>();
         for (int i = 0; i < train.Count; i++) for (int r = 0; r < repeats[i]; r++) order.Add(i);
@@ -140,18 +154,25 @@ public static class SyntaxTrainer
             for (int fold = 0; fold < o.Folds; fold++)
             {
                 var sub = order.Where(i => i % o.Folds != fold).ToList();
+                if (amb && o.FoldAmbiguity)
+                {
+                    // The held-out fold's words get the ambiguity classes of the other folds only.
+                    var foldAmb = new SyntaxModel { Amb = AmbiguityClasses(train, Enumerable.Range(0, train.Count).Where(i => i % o.Folds != fold)) };
+                    foreach (var t in train) foldAmb.FillAmb(t.Lex);
+                }
                 var w = TrainTagger(o, train, sub, [], m.TagClasses.Length, Math.Max(1, o.TagEpochs * 2 / 3), TextWriter.Null, false);
                 var ws = new Workspace();
-                for (int i = fold; i < train.Count; i += o.Folds) TagInto(w, ws, train[i]);
+                for (int i = fold; i < train.Count; i += o.Folds) TagInto(w, ws, train[i], amb);
             }
+            if (amb && o.FoldAmbiguity) foreach (var t in train) m.FillAmb(t.Lex);
             o.Log.WriteLine($"  jackknifed tags ({o.Folds} folds) done at {sw.Elapsed.TotalSeconds:F0}s, accuracy {TagAcc(train):F2}");
         }
         else
         {
             var ws = new Workspace();
-            foreach (var t in train) TagInto(m.TagWeights, ws, t);
+            foreach (var t in train) TagInto(m.TagWeights, ws, t, amb);
         }
-        { var ws = new Workspace(); foreach (var t in dev) TagInto(m.TagWeights, ws, t); }
+        { var ws = new Workspace(); foreach (var t in dev) TagInto(m.TagWeights, ws, t, amb); }
 
         // Lemmatizer and morphology lexicons (from gold tags).
         var lb = new Lemmatizer.Builder();
@@ -193,6 +214,31 @@ public static class SyntaxTrainer
         return m;
     }
 
+    /// <summary>The set of tags a word (seen at least twice) had in the given sentences, each tag with a share of at least 5%, as a hash.</summary>
+    private static Dictionary<ulong, ulong> AmbiguityClasses(List<TSent> train, IEnumerable<int> which)
+    {
+        var counts = new Dictionary<ulong, Dictionary<int, int>>();
+        foreach (int si in which)
+        {
+            var t = train[si];
+            for (int i = 0; i < t.Length; i++)
+            {
+                if (!counts.TryGetValue(t.Lex[i].Lower, out var c)) counts[t.Lex[i].Lower] = c = new Dictionary<int, int>();
+                c[t.Tag[i]] = c.GetValueOrDefault(t.Tag[i]) + 1;
+            }
+        }
+        var amb = new Dictionary<ulong, ulong>();
+        foreach (var (w, c) in counts)
+        {
+            int total = c.Values.Sum();
+            if (total < 2) continue;
+            ulong h = 1469598103934665603UL;
+            foreach (var tag in c.Where(p => p.Value * 20 >= total).Select(p => p.Key).Order()) { h ^= (ulong)(tag + 1); h *= 1099511628211UL; }
+            amb[w] = h | 2; // never 0 (unknown) or 1 (past the end)
+        }
+        return amb;
+    }
+
     private static double TagAcc(List<TSent> sents)
     {
         long ok = 0, n = 0;
@@ -200,12 +246,12 @@ public static class SyntaxTrainer
         return 100.0 * ok / Math.Max(1, n);
     }
 
-    private static void TagInto(IScorer w, Workspace ws, TSent t)
+    private static void TagInto(IScorer w, Workspace ws, TSent t, bool amb)
     {
         int n = t.Length;
         ws.Ensure(n, w.Classes + 4);
         Array.Copy(t.Lex, ws.Lex, n);
-        SyntaxModel.Tag(w, ws, n);
+        SyntaxModel.Tag(w, ws, n, amb);
         Array.Copy(ws.Tags, t.PTag, n);
     }
 
@@ -234,7 +280,7 @@ public static class SyntaxTrainer
                 if (tags.Length < t.Length) tags = new int[t.Length * 2];
                 for (int i = 0; i < t.Length; i++)
                 {
-                    int k = Tagger.Features(t.Lex, tags, i, f);
+                    int k = Tagger.Features(t.Lex, tags, i, f, o.AmbiguityClasses);
                     for (int j = 0; j < k; j++) rows[j] = p.Row(f[j]);
                     p.Score(rows[..k], sc);
                     int pred = 0;
@@ -250,7 +296,7 @@ public static class SyntaxTrainer
                 var q = p.Freeze();
                 var ws = new Workspace();
                 long dok = 0, dn = 0;
-                foreach (var t in dev) { TagInto(q, ws, t); for (int i = 0; i < t.Length; i++) { dn++; if (t.PTag[i] == t.Tag[i]) dok++; } }
+                foreach (var t in dev) { TagInto(q, ws, t, o.AmbiguityClasses); for (int i = 0; i < t.Length; i++) { dn++; if (t.PTag[i] == t.Tag[i]) dok++; } }
                 double acc = 100.0 * dok / Math.Max(1, dn);
                 log.WriteLine($"  tagger epoch {ep + 1}: train {100.0 * ok / n:F2}  dev {acc:F2}");
                 if (acc > bestAcc) { bestAcc = acc; best = q; }
