@@ -148,15 +148,18 @@ public sealed class ArgumentFinder
         {
             // English: the parse's passive, except a perfect with "have" and no "be"/"get" ("has refused" with an
             // nsubj:pass label is active).
+            // Without "be"/"get", a verb that has a direct object is active too ("Turkish jets bombed Kurdish
+            // positions" with "bombed" mis-tagged VBN and its subject labelled nsubj:pass).
             if (!_v.IsPassive(h)) return false;
-            bool have = false, be = false;
+            bool have = false, be = false, obj = false;
             foreach (int c in _v.Children(h))
             {
+                if (_v.Rel[c] == "obj") obj = true;
                 if (_v.Rel[c] != "aux") continue;
                 if (_v.Lemma[c] is "have") have = true;
                 if (_v.Lemma[c] is "be" or "get") be = true;
             }
-            return be || !have;
+            return be || (!have && !obj);
         }
         bool part = _v[h].Feats.Contains("VerbForm=Part", StringComparison.Ordinal) || _v[h].Xpos.StartsWith("WW|vd", StringComparison.Ordinal);
         foreach (int c in _v.Children(h))
