@@ -190,7 +190,7 @@ public sealed class ReportWriter
             _w.Write("</title></g>\n");
         }
         _w.Write("</g>\n<g class=\"nodes\">\n");
-        int labelled = Math.Min(_nodes.Count, 45);
+        int labelled = Math.Min(_nodes.Count, 70); // the rest show their label on hover
         for (int i = 0; i < _nodes.Count; i++)
         {
             var n = _nodes[i];
