@@ -11,6 +11,7 @@ public static class ParseCommand
         usage: dyad parse [--lang en|nl] [FILE|-]
                dyad parse --conllu FILE [--lang en|nl]
                dyad parse --eval GOLD.conllu [--lang en|nl] [--par-from-ids] [--no-parse] [--out SYSTEM.conllu] [--errors N]
+               dyad parse --score GOLD.conllu SYSTEM.conllu
 
         Tokenizes, splits sentences, tags, lemmatizes and parses raw text (UTF-8) and prints CoNLL-U with
         `# sent_id`, `# text`, multiword tokens (English "do|n't") and SpaceAfter=No. Reads stdin when FILE is
@@ -25,14 +26,24 @@ public static class ParseCommand
           --no-parse        with --eval: score tokens and sentences only, do not tag or parse
           --out FILE        with --eval: also write the system CoNLL-U to FILE
           --errors N        with --eval: print up to N token mismatches (gold vs system) to stderr
+          --score GOLD SYS  score any system CoNLL-U file against a gold one with the CoNLL 2018 shared-task
+                            metrics (e.g. the output of --conllu GOLD, for gold-token accuracy)
 
         Without models for the language, words get "_" annotations and a warning is printed on stderr.
         """;
 
     public static int Run(string[] args)
     {
-        var a = CliArgs.Parse("parse", args, ["lang", "conllu", "eval", "out", "errors"], ["par-from-ids", "no-parse"]);
+        var a = CliArgs.Parse("parse", args, ["lang", "conllu", "eval", "out", "errors", "score"], ["par-from-ids", "no-parse"]);
         if (a.Help) { Console.Out.Write(Help); return 0; }
+        if (a.Get("score") is { } goldFile)
+        {
+            if (a.Positionals.Count != 1) throw new UsageException("dyad parse: --score GOLD needs exactly one SYSTEM file");
+            var scores = Conll18Scorer.Score(ReadConllu(goldFile), ReadConllu(a.Positionals[0]));
+            Console.WriteLine($"# gold {goldFile}, system {a.Positionals[0]}");
+            scores.WriteTable(Console.Out);
+            return 0;
+        }
         string lang = a.Choice("parse", "lang", "en", "en", "nl");
         if (a.Get("eval") is { } gold) return Eval(a, gold, lang);
         if (a.Get("conllu") is { } conllu)

@@ -15,7 +15,7 @@ public readonly record struct TextDate(string Iso, DatePrecision Precision, int 
 /// "8 okt. 2017 om 14:05", "2017-10-05T14:42:00Z", and month-only forms ("December 2015").
 /// Thread-safe (all state is static and read-only).
 /// </summary>
-public static class DateText
+public static partial class DateText
 {
     private static readonly Dictionary<string, int> Months = BuildMonths();
 
@@ -42,29 +42,39 @@ public static class DateText
     private const string Time = @"(?:(?:,|\s)\s*(?:at|om|-|–|\|)?\s*(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2}))?\s*(?<ampm>[ap]\.?m\.?)?(?:\s*(?:uur|u\.|h|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?)?";
 
     // Month-name first: "October 3, 2017", "Oct. 5th 2017 at 3:55 pm".
-    private static readonly Regex MonthFirst = new(
+    private static readonly Regex MonthFirst = MonthFirstRx();
+    [GeneratedRegex(
         "(?<wd>" + Weekday + ")?\\b(?<mo>" + MonthAlt + ")\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>(?:19|20)\\d{2})\\b" + Time,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex MonthFirstRx();
 
     // Day first: "5 October 2017", "donderdag 8 februari 2018 om 12:58", "5th of May 2015".
-    private static readonly Regex DayFirst = new(
+    private static readonly Regex DayFirst = DayFirstRx();
+    [GeneratedRegex(
         "(?<wd>" + Weekday + ")?\\b(?<d>\\d{1,2})(?:st|nd|rd|th|e|ste|de)?\\.?\\s+(?:of\\s+)?(?<mo>" + MonthAlt + ")\\.?,?\\s+(?<y>(?:19|20)\\d{2})\\b" + Time,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex DayFirstRx();
 
     // ISO: "2017-10-05", "2017-10-05T14:42:00Z", "2017-10-05 14:42".
-    private static readonly Regex Iso = new(
+    private static readonly Regex Iso = IsoRx();
+    [GeneratedRegex(
         @"\b(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex IsoRx();
 
     // Numeric day-month-year: "05-10-2017", "5/10/2017", "05.10.2017" (day first, as in Dutch and British use).
-    private static readonly Regex Numeric = new(
+    private static readonly Regex Numeric = NumericRx();
+    [GeneratedRegex(
         @"\b(?<d>\d{1,2})[-/.](?<m>\d{1,2})[-/.](?<y>(?:19|20)\d{2})\b" + Time,
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex NumericRx();
 
     // Month and year only: "December 2015", "dec. 2015".
-    private static readonly Regex MonthYear = new(
+    private static readonly Regex MonthYear = MonthYearRx();
+    [GeneratedRegex(
         "\\b(?<mo>" + MonthAlt + ")\\.?,?\\s+(?<y>(?:19|20)\\d{2})\\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex MonthYearRx();
 
     /// <summary>The first (left-most) full date in text, or null. Month-only dates only when <paramref name="allowMonthOnly"/>.</summary>
     public static TextDate? Find(string text, bool allowMonthOnly = false)

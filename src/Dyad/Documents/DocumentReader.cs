@@ -115,7 +115,7 @@ public sealed class DocumentReader
         var decoded = TextDecoder.Decode(bytes, charset);
         if (decoded.Refusal != null)
         {
-            skipped.Add(new SkippedInput(item.Path, decoded.Refusal));
+            skipped.Add(new SkippedInput(item.Path, item.IsStdin && decoded.Refusal == "empty file" ? "empty input (nothing on stdin)" : decoded.Refusal));
             yield break;
         }
         string text = decoded.Text!;

@@ -53,6 +53,7 @@ public static class HtmlExtractor
     };
 
     private static readonly Regex ThreadName = new(@"comment|disqus|replies|reacties?|responses", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex NotThreadName = new(@"recent|widget|sidebar|latest|popular|count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly HashSet<string> NotThreadTokens = new(StringComparer.Ordinal)
     {
         "widget", "recent", "count", "counts", "link", "links", "form", "respond", "meta", "edit", "author", "date", "time",
@@ -218,7 +219,7 @@ public static class HtmlExtractor
     {
         if (e.LocalName is not ("div" or "section" or "ol" or "ul" or "dl" or "aside" or "article" or "footer" or "main" or "li")) return false;
         var ic = IdClass(e);
-        if (ic.Length == 0 || !ThreadName.IsMatch(ic)) return false;
+        if (ic.Length == 0 || !ThreadName.IsMatch(ic) || NotThreadName.IsMatch(ic)) return false;
         foreach (var t in Tokens(e)) if (NotThreadTokens.Contains(t)) return false;
         return true;
     }
@@ -263,6 +264,8 @@ public static class HtmlExtractor
         private IElement? _thread;
         private HashSet<IElement> _items = new();
         private HashSet<IElement> _metaSkip = new();
+        private HashSet<IElement> _candidates = new();
+        private Dictionary<IElement, int> _order = new();
 
         public Walker(HtmlPage page) => _page = page;
         public string Text => _text.ToString();
@@ -414,6 +417,9 @@ public static class HtmlExtractor
                     if (outer) items.Add(c);
                 }
             _items = items;
+            _candidates = set;
+            _order = new Dictionary<IElement, int>();
+            foreach (var c in cands) if (items.Contains(c)) _order[c] = _order.Count;
         }
 
         private static bool OwnsMeta(IElement item, HashSet<IElement> candidates)
@@ -479,9 +485,10 @@ public static class HtmlExtractor
                 if (t.Length is > 0 and <= 100) author = SaysSuffix.Replace(t, "").Trim();
             }
             if (author != null && author.Length == 0) author = null;
+            // Depth: enclosing comment elements that hold an earlier comment (the parent's own item).
             int depth = 0;
             for (var p = item.ParentElement; p != null && p != _thread; p = p.ParentElement)
-                if (_items.Contains(p)) depth++;
+                if (_candidates.Contains(p) && p.Descendants<IElement>().Any(d => d != item && _items.Contains(d) && _order[d] < _order[item])) depth++;
             int id = _page.Layout.Comments.Count;
             _page.Layout.Comments.Add(new LayoutComment(id, author, date, number, depth));
             return id;

@@ -46,6 +46,8 @@ public sealed class ArgumentFinder
         return m.Pattern.Pos == TriggerPos.Verb ? FindVerb(m, isTrigger) : FindNoun(m, isTrigger);
     }
 
+    private int FirstOf(int t) => Math.Max(1, _v.NominalSpan(t).First);
+
     private bool TargetPrep(TriggerPattern p, string? c) =>
         c != null && (Array.IndexOf(_defaultPreps, c) >= 0 || Array.IndexOf(p.TargetPreps, c) >= 0);
 
@@ -54,24 +56,27 @@ public sealed class ArgumentFinder
         var a = new Args();
         int h = m.Head;
         var p = m.Pattern;
-        bool passive = _v.IsPassive(h) || IsPassiveParticiple(h);
+        bool passive = Passive(h) || IsPassiveParticiple(h);
         int subj = -1, subjPass = -1, obj = -1, iobj = -1, oblT = -1, agent = -1;
         foreach (int t in m.Tokens)
             foreach (int c in _v.Children(t))
             {
                 if (m.Covers(c)) continue;
                 string d = _v.Deprel(c);
+                // Dutch: the passive is read off the auxiliary, not the subject label (models confuse nsubj and nsubj:pass).
+                if (t == h && d is "nsubj" or "nsubj:pass")
+                    d = _nl ? (passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj")) : (passive ? "nsubj:pass" : "nsubj");
                 string r = _v.Rel[c];
                 if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
-                else if (r == "obj" && obj < 0) obj = c;
+                else if ((r == "obj" || d == "obj") && obj < 0) obj = c; // Dutch verb-final clauses parsed with two subjects: the second is the object
                 else if (r == "iobj" && iobj < 0) iobj = c;
                 else if (r is "obl" or "nmod")
                 {
                     string? cs = _v.CaseOf(c);
                     if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
                     { if (agent < 0) agent = c; }
-                    else if (TargetPrep(p, cs) && oblT < 0) oblT = c;
+                    else if (TargetPrep(p, cs) && oblT < 0 && !_v.IsTemporal(c)) oblT = c;
                 }
             }
         if (passive)
@@ -89,7 +94,37 @@ public sealed class ArgumentFinder
             else if (obj >= 0 && p.ObjIsTarget && IsRelOrExpl(obj, true)) a.Target = obj;
             if (a.Target < 0) a.Target = oblT;
         }
+        if (a.Target < 0 && p.Type is "REQUEST" or "THREATEN" or "ACCUSE" or "SUPPORT" or "REJECT")
+        {
+            // "demanded that North Korea give up …": the one asked (threatened, accused) is the clause's subject.
+            foreach (int c in _v.Children(h))
+                if (_v.Rel[c] is "ccomp" && _v.IsVerbal(c))
+                {
+                    foreach (int cc in _v.Children(c))
+                        if (_v.Rel[cc] == "nsubj" && !IsRelOrExpl(cc, false) && _v.Upos(cc) != "PRON") { a.Target = cc; break; }
+                    break;
+                }
+        }
+        if (a.Target < 0 && ActiveAcl(h))
+        {
+            // "helicopters shelled positions" parsed with "positions" as root and "helicopters" as its compound.
+            int hn = _v.Head(h);
+            if (_v.Rel[hn] == "compound" && _v.Head(hn) > h) a.Target = _v.Head(hn);
+        }
+        if (a.Source < 0 && !passive)
+            foreach (int c in _v.Children(h))
+                if (c < h && _v.Rel[c] is "compound" or "dep" && _v.Upos(c) is "NOUN" or "PROPN" && _v.CaseOf(c) == null) { a.Source = c; break; }
         if (a.Source < 0 && !passive) a.Source = InheritSubject(h, a, 0);
+        if (a.Source < 0 && !passive)
+        {
+            // "According to X, Y attacked Z" parsed with Y as a conjunct of X.
+            foreach (int c in _v.Children(h))
+            {
+                if (_v.Rel[c] != "obl" || c > h || !(_v.CaseOf(c) is "according" or "accord" or "volgens")) continue;
+                foreach (int cj in _v.Children(c))
+                    if (_v.Rel[cj] == "conj" && cj < h && cj > 0 && _v.Lower[FirstOf(cj) - 1] == ",") { a.Source = cj; break; }
+            }
+        }
         else if (a.Source < 0 && passive) InheritGovernor(h, a);
         // Relative clause whose subject/object is the relative pronoun: the head noun.
         if (_v.Rel[h] == "acl" && _v.Deprel(h) == "acl:relcl")
@@ -103,10 +138,60 @@ public sealed class ArgumentFinder
         return a;
     }
 
+    /// <summary>
+    /// Passive clause. English: aux:pass / nsubj:pass. Dutch: an auxiliary "worden", or "zijn" with a participle,
+    /// or a "door" agent — a perfect with "hebben" is active whatever the subject label says.
+    /// </summary>
+    public bool Passive(int h)
+    {
+        if (!_nl)
+        {
+            // English: the parse's passive, except a perfect with "have" and no "be"/"get" ("has refused" with an
+            // nsubj:pass label is active).
+            if (!_v.IsPassive(h)) return false;
+            bool have = false, be = false;
+            foreach (int c in _v.Children(h))
+            {
+                if (_v.Rel[c] != "aux") continue;
+                if (_v.Lemma[c] is "have") have = true;
+                if (_v.Lemma[c] is "be" or "get") be = true;
+            }
+            return be || !have;
+        }
+        bool part = _v[h].Feats.Contains("VerbForm=Part", StringComparison.Ordinal) || _v[h].Xpos.StartsWith("WW|vd", StringComparison.Ordinal);
+        foreach (int c in _v.Children(h))
+        {
+            if (_v.Rel[c] == "aux")
+            {
+                if (_v.Lemma[c] is "hebben") return false;
+                if (_v.Lemma[c] is "worden" || (_v.Lemma[c] is "zijn" && part)) return true;
+            }
+            if (_v.Rel[c] == "obl" && _v.CaseOf(c) == "door") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A participle modifying a noun that has its own object or clause: a main verb misparsed as a reduced relative.</summary>
+    private bool ActiveAcl(int h)
+    {
+        if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl" || !_v.IsVerbal(h)) return false;
+        if (_v.Child(h, "nsubj", false) >= 0) return true; // a clause with its own subject
+        int hn = _v.Head(h);
+        // A participle under a noun that is the root of the whole sentence: a main clause misparsed
+        // ("The parliament threatened on Monday …" with "parliament" as root). Finite verbs are never reduced relatives.
+        if (hn >= 0 && hn < h && (_v.Head(hn) < 0 || _v.Rel[hn] == "compound" && _v.Head(_v.Head(hn)) < 0)) return true;
+        if (_v[h].Feats.Contains("Mood=Ind", StringComparison.Ordinal)) return true;
+        if (_v.Child(h, "mark", true) >= 0) return false;
+        foreach (int c in _v.Children(h))
+            if (_v.Rel[c] is "obj" or "iobj" or "ccomp") return c > h && _v.Head(h) < h;
+        return false;
+    }
+
     private bool IsPassiveParticiple(int h)
     {
         var t = _v[h];
         if (_v.Rel[h] != "acl" || _v.Deprel(h) == "acl:relcl") return false;
+        if (ActiveAcl(h)) return false;
         return t.Feats.Contains("VerbForm=Part", StringComparison.Ordinal) && !t.Feats.Contains("Tense=Pres", StringComparison.Ordinal)
             || t.Xpos == "VBN";
     }
@@ -137,6 +222,12 @@ public sealed class ArgumentFinder
         {
             int s = SubjectOf(g, depth + 1, a);
             return s;
+        }
+        if (rel == "xcomp" && !HasMarkTe(h) && _cues.Attribution.ContainsKey(gl) && _v.IsVerbal(h))
+        {
+            // "claimed the police beat the students" parsed as object + xcomp: the object is the subject.
+            int o = _v.Child(g, "obj", true);
+            if (o >= 0 && o < h) return o;
         }
         if (rel == "xcomp" || (rel == "ccomp" && HasMarkTe(h)))
         {
@@ -170,6 +261,7 @@ public sealed class ArgumentFinder
                 }
                 // "militants attacking the base": present participle modifies its agent.
                 if (_v[h].Feats.Contains("VerbForm=Ger", StringComparison.Ordinal) || _v[h].Xpos == "VBG") return g;
+                if (ActiveAcl(h)) return g;
                 return -1;
             }
             if (rel == "advcl" && _cues.Attribution.ContainsKey(gl) && _cues.Attribution[gl] == AttributionKind.Deny)
@@ -200,10 +292,11 @@ public sealed class ArgumentFinder
     {
         if (g < 0 || depth > 5) return -1;
         int s = -1;
+        bool pass = Passive(g);
         foreach (int c in _v.Children(g))
         {
             string d = _v.Deprel(c);
-            if (d == "nsubj" || d == "nsubj:outer") { s = c; break; }
+            if (d == "nsubj" || d == "nsubj:outer" || (!pass && d == "nsubj:pass")) { s = c; break; }
         }
         if (s >= 0)
         {
@@ -211,7 +304,7 @@ public sealed class ArgumentFinder
             if (IsRelOrExpl(s, true) && _v.Deprel(g) == "acl:relcl" && h >= 0) return h;
             return s;
         }
-        if (_v.IsPassive(g))
+        if (pass)
         {
             foreach (int c in _v.Children(g))
                 if (_v.Deprel(c) is "obl:agent" || (_v.Rel[c] == "obl" && _v.CaseOf(c) is { } cs && Array.IndexOf(_agentPreps, cs) >= 0)) return c;
@@ -243,21 +336,83 @@ public sealed class ArgumentFinder
             }
             if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && a.Source < 0 && c < h) a.Source = c;
         }
-        int g = _v.Head(h);
-        if (g >= 0 && _v.Rel[h] is "obj" or "nsubj" or "obl" && !isTrigger[g] && (a.Source < 0 || a.Target < 0))
+        // "launched a mediation effort between …": the trigger is a compound of the light verb's object.
+        int hh = h;
+        if (_v.Rel[h] == "compound" && _v.Head(h) > h && _v.Upos(_v.Head(h)) == "NOUN" && _v.IsVerbal(_v.Head(_v.Head(h)) is var hg && hg >= 0 ? hg : h))
+        {
+            hh = _v.Head(h);
+            if (a.Target < 0)
+                foreach (int c in _v.Children(hh))
+                    if (_v.Rel[c] is "nmod" && (TargetPrep(p, _v.CaseOf(c)) || _v.CaseOf(c) is "between" or "tussen")) { a.Target = c; break; }
+        }
+        int g = _v.Head(hh);
+        if (g >= 0 && _v.Rel[hh] is "obj" or "nsubj" or "obl" && !isTrigger[g] && (a.Source < 0 || a.Target < 0))
         {
             // Light verb: "launched an attack on", "carried out strikes against", "held talks with".
-            bool light = Array.IndexOf(LightVerbs, _v.Lemma[g]) >= 0 || _v.Rel[h] == "obj";
-            if (light && _v.Rel[h] != "nsubj")
+            bool light = Array.IndexOf(LightVerbs, _v.Lemma[g]) >= 0 || _v.Rel[hh] == "obj";
+            if (light && _v.Rel[hh] != "nsubj")
             {
                 if (a.Source < 0) a.Source = SubjectOf(g);
                 if (a.Target < 0)
                     foreach (int c in _v.Children(g))
-                        if (c != h && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
+                        if (c != hh && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
                 if (_v.Rel[g] == "xcomp" || _v.Rel[g] == "ccomp") a.Governor = _v.Head(g);
             }
         }
         return a;
+    }
+
+    /// <summary>
+    /// When the target found by the rules is not a resolved actor: the first resolved actor mention inside the
+    /// object's phrase (possessors, adjectives: "Haiti's efforts", "an Indian proposal"), else in an oblique or
+    /// nominal modifier of the trigger (any preposition except agents, "according to" and time), else null.
+    /// The source's own mention is never the target.
+    /// </summary>
+    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a)
+    {
+        int src = a.Source >= 0 ? _v.MentionAt[a.Source] : -1;
+        string? srcCode = src >= 0 ? _v.Sentence.Mentions[src].Actor?.Code : null;
+        var order = new List<int>();
+        if (a.Target >= 0) order.Add(a.Target);
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (!m.Covers(c) && c != a.Target && c != a.Source && _v.Rel[c] is "obj" or "iobj" or "obl" or "nmod" && !_v.IsTemporal(c))
+                {
+                    string? cs = _v.CaseOf(c);
+                    if (cs is "by" or "door" or "according" or "accord" or "volgens" or "since" or "after" or "before" or "during" or "despite" or "sinds" or "na" or "voor" or "tijdens") continue;
+                    if (_v.Deprel(c).EndsWith(":agent", StringComparison.Ordinal) || _v.Deprel(c).EndsWith(":tmod", StringComparison.Ordinal)) continue;
+                    order.Add(c);
+                }
+        // Last: the complement clause ("threatened to ban voting in East Jerusalem", "demanded that the US cancel
+        // the sale", "refused to deploy peacekeepers in Iraq"): its subject, object and obliques.
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (_v.Rel[c] is "xcomp" or "ccomp" && _v.IsVerbal(c))
+                    foreach (int cc in _v.Children(c))
+                        if (_v.Rel[cc] is "nsubj" or "obj" or "iobj" or "obl" && !_v.IsTemporal(cc) && cc != a.Source && _v.CaseOf(cc) is not ("by" or "door"))
+                            order.Add(cc);
+        foreach (int root in order)
+        {
+            int mi = ResolvedMentionIn(root, src, 0);
+            if (mi >= 0 && (srcCode == null || _v.Sentence.Mentions[mi].Actor?.Code != srcCode)) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+        }
+        return null;
+    }
+
+    private int ResolvedMentionIn(int tok, int exclude, int depth)
+    {
+        int mi = _v.MentionAt[tok];
+        if (mi >= 0 && mi != exclude && _v.Sentence.Mentions[mi].Resolved) return mi;
+        if (depth > 4) return -1;
+        // Text order among the children: the nearest modifier first.
+        foreach (int c in _v.Children(tok))
+        {
+            if (_v.Rel[c] is "acl" or "advcl" or "ccomp" or "parataxis" or "punct" or "cc" || _v.IsTemporal(c)) continue;
+            if (_v.Deprel(c) == "acl:relcl") continue;
+            int r = ResolvedMentionIn(c, exclude, depth + 1);
+            if (r >= 0) return r;
+        }
+        return -1;
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ public sealed class ClaimFinder
         public List<ClaimCue> Cues = new();
         public int ParentTrigger = -1;
         public bool Negated, Condition, Question, Future, Hypothetical, Hedge, AllegAdverb, ReportAdverb, Deny, Allege;
+        /// <summary>Token of a "would"/"zou" modal, or -1.</summary>
+        public int HypoTok = -1;
     }
 
     public Result Analyze(TriggerMatch m, ArgumentFinder.Args args, bool[] isTrigger)
@@ -60,6 +62,13 @@ public sealed class ClaimFinder
             r.Allege = true;
         }
         Walk(start, r, isTrigger);
+        // Reported "would" without a condition is the future of the past: "they said they would boycott the talks".
+        if (r.Hypothetical && !r.Condition && r.Inner.Count > 0 && r.HypoTok >= 0 && _v.Lower[r.HypoTok] is "would" or "zou" or "zouden")
+        {
+            r.Hypothetical = false;
+            r.Future = true;
+            Cue(r, "future", r.HypoTok);
+        }
         if (_v.Count > 0 && _v.Sentence.Tokens[^1].Text == "?" && r.Inner.Count == 0)
         {
             var q = _v[_v.Count - 1];
@@ -68,6 +77,163 @@ public sealed class ClaimFinder
         }
         r.Status = Decide(r);
         return r;
+    }
+
+    /// <summary>
+    /// Attribution read off the surface, for parses that attach it wrongly: a sentence-final ", X said" /
+    /// ", said X" / ", aldus X" clause is the outermost claimant of every event before the comma, and
+    /// "according to X" / "volgens X" anywhere is the outermost claimant of every event outside X. Frames the
+    /// tree walk already found are not added twice; the status is decided again.
+    /// </summary>
+    public void ApplySurface(List<(TriggerMatch M, Result R)> events, bool[] inQuote)
+    {
+        if (events.Count == 0) return;
+        int n = _v.Count;
+        int end = n;
+        while (end > 0 && _v.Upos(end - 1) == "PUNCT") end--;
+        // "X said that …", "X ontkende dat …" with the clause attached elsewhere by the parse: the speaker is a
+        // claimant of every event after "that", placed by position among the frames the tree found.
+        for (int k = 0; k + 1 < n; k++)
+        {
+            if (!(_v.Upos(k) is "VERB" or "AUX") || !IsAttributionLemma(k)) continue;
+            int that = -1;
+            for (int j = k + 1; j < n && j <= k + 3; j++)
+                if (_v.Lower[j] is "that" or "dat") { that = j; break; }
+                else if (_v.Upos(j) is "VERB" or "PUNCT" or "SCONJ") break;
+            if (that < 0) continue;
+            int sp = _args.SubjectOf(k);
+            if (sp < 0) sp = NpHead(NpStartBefore(k), k - 1);
+            if (sp < 0) continue;
+            var kind = _cues.Attribution[_v.Lemma[k]];
+            foreach (var (m, r) in events)
+                if (m.Head > that) AddAt(r, k, kind, sp);
+        }
+        // ", X said" / ", said X" / ", aldus X" at the end.
+        for (int c = end - 1; c > 0; c--)
+        {
+            if (_v.Lower[c] != ",") continue;
+            if (inQuote.Length > c && inQuote[c]) break;
+            int verb = -1;
+            bool ok = true;
+            for (int k = c + 1; k < end && ok; k++)
+            {
+                string u = _v.Upos(k);
+                if (verb < 0 && (u is "VERB" or "AUX") && IsAttributionLemma(k)) { verb = k; continue; }
+                if (verb < 0 && _v.Lemma[k] == "aldus") { verb = k; continue; }
+                ok = u is "DET" or "ADJ" or "NOUN" or "PROPN" or "PRON" or "NUM" or "ADP" or "ADV" or "PUNCT" or "CCONJ" or "PART" || (u == "AUX" && verb < 0);
+                if (_v.Lemma[k] is "that" or "dat" or "of") ok = false;
+            }
+            if (!ok || verb < 0) break;
+            int sp = NpHead(c + 1, verb - 1);
+            if (sp < 0) sp = NpHead(verb + 1, NpEnd(verb + 1, end) - 1);
+            if (sp < 0) break;
+            var kind = _v.Lemma[verb] == "aldus" ? AttributionKind.Report : _cues.Attribution[_v.Lemma[verb]];
+            foreach (var (m, r) in events)
+                if (m.Head < c && !(inQuote.Length > m.Head && inQuote[m.Head]) || m.Head < c)
+                    AddOuter(r, verb, kind, sp);
+            break;
+        }
+        // "according to X", "volgens X" anywhere in the sentence.
+        for (int k = 0; k + 1 < n; k++)
+        {
+            bool acc = _v.Lower[k] == "according" && _v.Lower[k + 1] == "to";
+            bool vol = _cues.AccordingTo.Contains(_v.Lower[k]) && _v.Lower[k] is not "aldus" and not "citing" and not "quoting";
+            if (!acc && !vol) continue;
+            int from = acc ? k + 2 : k + 1;
+            int to = NpEnd(from, n);
+            int sp = NpHead(from, to - 1);
+            if (sp < 0) continue;
+            foreach (var (m, r) in events)
+                if (m.Head < from || m.Head >= to) AddOuter(r, k, AttributionKind.Report, sp);
+        }
+    }
+
+    private int NpStartBefore(int verb)
+    {
+        int k = verb;
+        while (k > 0 && _v.Upos(k - 1) is "DET" or "ADJ" or "NOUN" or "PROPN" or "PRON" or "NUM") k--;
+        return k < verb ? k : verb;
+    }
+
+    private ActorArg SpanArg(int tok)
+    {
+        int f = tok;
+        while (f > 0 && _v.Upos(f - 1) is "DET" or "ADJ") f--;
+        var span = _v.Span(f, tok);
+        return new ActorArg { Text = span.Text, Start = span.Start, End = span.End };
+    }
+
+    private bool IsAttributionLemma(int k) => _cues.Attribution.ContainsKey(_v.Lemma[k]) && !_cues.AttributionParticles.ContainsKey(_v.Lemma[k]);
+
+    /// <summary>End (exclusive) of the noun phrase starting at <paramref name="from"/>: determiners, adjectives, nouns.</summary>
+    private int NpEnd(int from, int limit)
+    {
+        int k = from;
+        while (k < limit && _v.Upos(k) is "DET" or "ADJ" or "NOUN" or "PROPN" or "PRON" or "NUM" || (k < limit && k > from && _v.Lower[k] is "'s" or "’s" or "-"))
+            k++;
+        return k;
+    }
+
+    /// <summary>The head of a nominal span: the nominal whose parse head lies outside the span, else the last nominal.</summary>
+    private int NpHead(int first, int last)
+    {
+        if (first > last || first < 0) return -1;
+        int lastNom = -1;
+        for (int k = first; k <= last; k++)
+        {
+            if (!_v.IsNominal(k)) continue;
+            lastNom = k;
+        }
+        if (lastNom < 0)
+        {
+            // "the general warned": a noun tagged as an adjective.
+            for (int k = last; k >= first; k--) if (_v.Upos(k) is "ADJ" or "X" or "VERB") return k;
+            return -1;
+        }
+        for (int k = first; k <= last; k++)
+            if (_v.IsNominal(k) && (_v.Head(k) < first || _v.Head(k) > last)) return k;
+        return lastNom;
+    }
+
+    /// <summary>Adds a frame found on the surface, inner-first by position (a later verb is closer to the event).</summary>
+    private void AddAt(Result r, int cueTok, AttributionKind kind, int speakerTok)
+    {
+        var t = _v[cueTok];
+        foreach (var c in r.Inner) if (c.Cue != null && c.Cue.Start == t.Start) return;
+        var who = _args.ResolveOne(speakerTok) ?? SpanArg(speakerTok);
+        foreach (var c in r.Inner) if (c.Actor.Start == who.Start && c.Actor.End == who.End && who.Text.Length > 0) return;
+        string k = kind switch { AttributionKind.Deny => "denial", AttributionKind.Allege => "allegation", _ => "attribution" };
+        var cue = new ClaimCue(k, t.Text, t.Start, t.End);
+        if (kind == AttributionKind.Deny) r.Deny = true;
+        if (kind == AttributionKind.Allege) r.Allege = true;
+        int at = 0;
+        while (at < r.Inner.Count && r.Inner[at].Cue is { } ic && ic.Start > t.Start) at++;
+        r.Inner.Insert(at, new Claimant { Actor = who, Cue = cue });
+        r.Cues.Add(cue);
+        r.Status = Decide(r);
+    }
+
+    private void AddOuter(Result r, int cueTok, AttributionKind kind, int speakerTok)
+    {
+        var t = _v[cueTok];
+        for (int i = 0; i < r.Inner.Count; i++)
+            if (r.Inner[i].Cue is { } cc && cc.Start == t.Start)
+            {
+                if (r.Inner[i].Actor.Text.Length == 0) r.Inner[i] = r.Inner[i] with { Actor = _args.ResolveOne(speakerTok) ?? SpanArg(speakerTok) };
+                return;
+            }
+        // The same speaker found by the tree under another cue (e.g. "said" as root): nothing to add.
+        var who = _args.ResolveOne(speakerTok);
+        // A speaker the parse tags oddly ("the general" as DET + ADJ): its word with a leading determiner.
+        who ??= SpanArg(speakerTok);
+        if (who != null) foreach (var c in r.Inner) if (c.Actor.Start == who.Start && c.Actor.End == who.End) return;
+        string k = kind switch { AttributionKind.Deny => "denial", AttributionKind.Allege => "allegation", _ => "attribution" };
+        var cue = new ClaimCue(k, t.Text, t.Start, t.End);
+        if (kind == AttributionKind.Deny) r.Deny = true;
+        if (kind == AttributionKind.Allege) r.Allege = true;
+        r.Inner.Add(new Claimant { Actor = who ?? new ActorArg(), Cue = cue });
+        r.Cues.Add(cue);
+        r.Status = Decide(r);
     }
 
     public static ClaimStatus Decide(Result r)
@@ -104,7 +270,7 @@ public sealed class ClaimFinder
             if (rel == "aux")
             {
                 if (_cues.FutureModals.Contains(lem) || _cues.FutureModals.Contains(_v.Lower[c])) { r.Future = true; Cue(r, "future", c); }
-                else if (_cues.HypotheticalModals.Contains(lem) || _cues.HypotheticalModals.Contains(_v.Lower[c])) { r.Hypothetical = true; Cue(r, "hedge", c); }
+                else if (_cues.HypotheticalModals.Contains(lem) || _cues.HypotheticalModals.Contains(_v.Lower[c])) { r.Hypothetical = true; r.HypoTok = c; Cue(r, "hedge", c); }
                 else if (_cues.HedgeModals.Contains(lem) || _cues.HedgeModals.Contains(_v.Lower[c])) { r.Hedge = true; Cue(r, "hedge", c); }
                 continue;
             }
@@ -146,6 +312,7 @@ public sealed class ClaimFinder
     private void Walk(int start, Result r, bool[] isTrigger)
     {
         int node = start;
+        bool thatClause = false;
         for (int step = 0; step < 16 && node >= 0; step++)
         {
             Attached(node, r);
@@ -153,6 +320,18 @@ public sealed class ClaimFinder
             if (g < 0) break;
             string rel = _v.Rel[node];
             string gl = _v.Lemma[g];
+            if (_v.IsVerbal(node) && HasMark(node, "that", "dat")) thatClause = true;
+            // A "that" clause attached to a noun by a wrong parse ("said on Monday that …" → acl of Monday):
+            // the first attribution verb above it carries it.
+            if (thatClause && rel is "obl" or "nmod" or "obj" or "acl" && !_v.IsVerbal(node) && IsAttribution(g, out var k0))
+            {
+                AddFrame(r, g, k0, Speaker(g));
+                if (r.ParentTrigger < 0 && isTrigger[g]) r.ParentTrigger = g;
+                thatClause = false;
+                node = g;
+                continue;
+            }
+            if (_v.IsVerbal(g)) thatClause = thatClause && !_v.IsVerbal(node) ? thatClause : false;
             if (rel == "conj") { node = g; continue; }
             if (rel == "xcomp" && (_cues.ObjectControl.Contains(gl) || _cues.FutureVerbs.Contains(gl)))
             {
@@ -232,6 +411,13 @@ public sealed class ClaimFinder
         if (kind == AttributionKind.Deny) r.Deny = true;
         if (kind == AttributionKind.Allege) r.Allege = true;
         var who = speakerTok >= 0 ? _args.ResolveOne(speakerTok) : null;
+        if (who == null)
+        {
+            // No subject in the parse: the noun phrase just before the verb ("security sources said"), or just after ("said the ministry").
+            int sp = NpHead(Math.Max(0, NpStartBefore(verb)), verb - 1);
+            if (sp < 0 && verb + 1 < _v.Count) sp = NpHead(verb + 1, NpEnd(verb + 1, _v.Count) - 1);
+            if (sp >= 0) who = _args.ResolveOne(sp) ?? SpanArg(sp);
+        }
         r.Inner.Add(new Claimant { Actor = who ?? new ActorArg(), Cue = cue });
         r.Cues.Add(cue);
     }

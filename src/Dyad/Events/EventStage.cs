@@ -32,7 +32,7 @@ public sealed class EventStage : IDocumentStage
 
     private sealed class Pending
     {
-        public required TriggerMatch Match;
+        public required TriggerMatch Match { get; set; }
         public required ArgumentFinder.Args Args;
         public required ClaimFinder.Result Claim;
         public int SentenceIndex;
@@ -57,6 +57,7 @@ public sealed class EventStage : IDocumentStage
             var s = seg.Sentences[si];
             if (s.Tokens.Count == 0 || !s.Parsed) { perSentence.Add((null!, new List<Pending>(), null!)); continue; }
             var v = new SentenceView(s, doc);
+            cues.RepairLemmas(v);
             var matches = TriggerMatcher.Match(v, lex);
             var list = new List<Pending>(matches.Count);
             var af = new ArgumentFinder(v, cues);
@@ -72,6 +73,8 @@ public sealed class EventStage : IDocumentStage
                     list.Add(new Pending { Match = m, Args = args, Claim = claim, SentenceIndex = si });
                 }
                 Merge(v, list);
+                Reversals(v, list);
+                cf.ApplySurface(list.Where(p => !p.Skip).Select(p => (p.Match, p.Claim)).ToList(), quotes[si].InQuote);
             }
             quotes[si].Speaker = QuoteSpeaker(v, cues, af, quotes[si].InQuote);
             perSentence.Add((v, list, af));
@@ -113,11 +116,19 @@ public sealed class EventStage : IDocumentStage
                     byTrigger.TryAdd(p.Match.Head, ev.Id);
                 }
             }
+            var intents = new List<Event>();
             foreach (var (p, ev) in built)
             {
                 if (p.Claim.ParentTrigger >= 0 && byTrigger.TryGetValue(p.Claim.ParentTrigger, out var pid) && pid != ev.Id) ev.ParentId = pid;
+                if (ev.ParentId == null && Intent(doc, v, p, ev, cues) is { } intent)
+                {
+                    var same = intents.Find(x => x.Id == intent.Id);
+                    if (same == null) intents.Add(intent); else intent = same;
+                    ev.ParentId = intent.Id;
+                }
                 doc.Events.Add(ev);
             }
+            doc.Events.AddRange(intents);
         }
     }
 
@@ -138,6 +149,20 @@ public sealed class EventStage : IDocumentStage
             }
             if (n.Args.Source < 0 && n.Args.Target < 0) n.Skip = true;
         }
+        foreach (var verb in list)
+        {
+            // "gave Putin a warning", "issued an ultimatum": a light verb whose object is itself a trigger of another
+            // type is carried by the noun.
+            if (verb.Skip || verb.Match.Pattern.Pos != TriggerPos.Verb || verb.Match.Tokens.Length > 1) continue;
+            if (Array.IndexOf(LightVerbLemmas, v.Lemma[verb.Match.Head]) < 0) continue;
+            var noun = list.Find(x => !x.Skip && x.Match.Pattern.Pos == TriggerPos.Noun && v.Head(x.Match.Head) == verb.Match.Head && v.Rel[x.Match.Head] == "obj");
+            if (noun != null && noun.Match.Pattern.Type != verb.Match.Pattern.Type)
+            {
+                verb.Skip = true;
+                if (noun.Args.Source < 0) noun.Args.Source = verb.Args.Source;
+                if (noun.Args.Target < 0 || noun.Args.Target == verb.Args.Source) noun.Args.Target = verb.Args.Target;
+            }
+        }
         // "condemned Russia's attack": the accused is the attacker.
         foreach (var p in list)
         {
@@ -148,11 +173,59 @@ public sealed class EventStage : IDocumentStage
         }
     }
 
+    private static bool SpeakerPronoun(SentenceView v, int tok) =>
+        v.Upos(tok) == "PRON" && v.Lower[tok] is "it" or "they" or "he" or "she" or "we" or "hij" or "zij" or "ze" or "wij" or "we";
+
+    private static ActorArg? InnermostResolvedClaimant(ClaimFinder.Result c) =>
+        c.Inner.Count > 0 && c.Inner[0].Actor.Actor?.Code != null ? c.Inner[0].Actor : null;
+
+    private static readonly string[] LightVerbLemmas = ["give", "issue", "make", "deliver", "send", "geven", "sturen", "uitvaardigen"];
+
+    private static readonly string[] ReversalVerbs =
+        ["reduce", "cut", "suspend", "halt", "cancel", "withhold", "freeze", "stop", "end", "postpone", "slash", "terminate", "scrap",
+         "withdraw", "revoke", "verminderen", "schrappen", "opschorten", "stopzetten", "annuleren", "bevriezen", "afzeggen", "beëindigen"];
+
+    /// <summary>
+    /// "reduced military aid to Argentina", "cancelled a planned visit", "suspended food supplies": a cooperative
+    /// event noun that is the object of a reversal verb is a SANCTION (CAMEO 16: reduce relations / aid).
+    /// </summary>
+    private static void Reversals(SentenceView v, List<Pending> list)
+    {
+        foreach (var p in list)
+        {
+            if (p.Skip || p.Match.Pattern.Pos != TriggerPos.Noun) continue;
+            int n = p.Match.Head;
+            if (v.Rel[n] == "compound" && v.Head(n) > n) n = v.Head(n); // "ended mediation efforts"
+            int g = v.Head(n);
+            if (g < 0 || v.Rel[n] is not ("obj" or "nsubj") || !v.IsVerbal(g) || Array.IndexOf(ReversalVerbs, v.Lemma[g]) < 0) continue;
+            if (p.Match.Pattern.Type is not ("AID" or "CONSULT" or "COOPERATE" or "AGREE" or "SUPPORT")) continue;
+            var old = p.Match.Pattern;
+            bool aid = old.Type == "AID";
+            p.Match = new TriggerMatch
+            {
+                Head = p.Match.Head, Tokens = p.Match.Tokens,
+                Pattern = new TriggerPattern
+                {
+                    Type = "SANCTION", Mode = aid ? "aid" : "relations", Cameo = aid ? "164" : "161", Pos = old.Pos, Words = old.Words,
+                    TargetPreps = old.TargetPreps, ObjIsTarget = old.ObjIsTarget, Source = old.Source,
+                },
+            };
+        }
+    }
+
     private static IEnumerable<Event> Build(Document doc, Segment seg, int si, SentenceView v, ArgumentFinder af, Pending p, List<Pending> all, string? anchor)
     {
         var m = p.Match;
         var sources = af.Resolve(p.Args.Source);
         var targets = af.Resolve(p.Args.Target);
+        if (!targets.Exists(t => t.Actor?.Code != null) && af.ActorTargetFallback(m, p.Args) is { } better)
+            targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
+        if (sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source) && InnermostResolvedClaimant(p.Claim) is { } speaker)
+        {
+            // "Hungary said it will support …": a pronoun subject of reported speech is the speaker.
+            var t = v[p.Args.Source];
+            sources.Add(new ActorArg { Text = t.Text, Start = t.Start, End = t.End, Actor = speaker.Actor });
+        }
         if (sources.Count == 0) sources.Add(null!);
         if (targets.Count == 0) targets.Add(null!);
         var trig = TriggerSpan(v, m);
@@ -175,6 +248,95 @@ public sealed class EventStage : IDocumentStage
                 ev.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, ev.Type, src, tgt);
                 yield return ev;
             }
+    }
+
+    private static readonly HashSet<string> IntentVerbs = new(StringComparer.Ordinal)
+    {
+        "offer", "promise", "pledge", "vow", "swear", "commit", "willing", "prepared", "ready", "determined",
+        "aanbieden", "beloven", "toezeggen", "zweren", "bereid", "vastbesloten", "klaar",
+    };
+
+    private static readonly HashSet<string> ConflictTypes = new(StringComparer.Ordinal)
+    { "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "ACCUSE", "REJECT", "THREATEN" };
+
+    /// <summary>
+    /// A statement of intent, coded the PLOVER/CAMEO way: an event in the future through a modal ("will give aid")
+    /// or an intent verb ("offered to mediate", "vowed to punish") gets a carrying event — AGREE (intent to
+    /// cooperate, CAMEO 03) for cooperative actions, THREATEN (CAMEO 13) for conflictual ones, REJECT (CAMEO 12)
+    /// for a negated cooperative one ("will not accept"). The future event keeps its own record and points at it.
+    /// </summary>
+    private static Event? Intent(Document doc, SentenceView v, Pending p, Event ev, CueLexicon cues)
+    {
+        var c = p.Claim;
+        if (Obligation(doc, v, c, ev) is { } request) return request;
+        if (!c.Future || c.Condition || c.Question || c.Hypothetical && !c.Future) return null;
+        if (ev.Type is "AGREE" or "THREATEN" or "REQUEST") return null;
+        int cueTok = -1;
+        foreach (var cue in c.Cues)
+        {
+            if (cue.Kind != "future") continue;
+            int k = v.Sentence.Tokens.FindIndex(t => t.Start == cue.Start);
+            if (k < 0) continue;
+            string l = v.Lemma[k];
+            if (cues.FutureModals.Contains(l) || cues.FutureModals.Contains(v.Lower[k]) || IntentVerbs.Contains(l)
+                || v.Lower[k] is "would" or "zou" or "zouden") { cueTok = k; break; } // reported "would" (future of the past)
+        }
+        if (cueTok < 0) return null;
+        bool conflict = ConflictTypes.Contains(ev.Type);
+        string type; string? cameo;
+        if (c.Negated) { if (conflict) return null; type = "REJECT"; cameo = "120"; }
+        else if (conflict)
+        {
+            type = "THREATEN";
+            cameo = ev.Type switch { "ASSAULT" => "138", "SANCTION" => "131", "COERCE" => "137", "MOBILIZE" => "138", _ => "130" };
+        }
+        else
+        {
+            type = "AGREE";
+            cameo = ev.Type switch { "AID" => "033", "CONSULT" => "036", "COOPERATE" => "031", "CONCEDE" or "RETREAT" => "039", _ => "030" };
+        }
+        var trig = v.Span(cueTok, cueTok);
+        var intent = new Event
+        {
+            SegmentIndex = ev.SegmentIndex, SentenceIndex = ev.SentenceIndex, Type = type, Mode = "intent", Cameo = cameo,
+            Trigger = trig, Source = ev.Source, Target = ev.Target, Date = ev.Date, DatePrecision = ev.DatePrecision,
+        };
+        foreach (var cl in ev.Claim.Claimants) intent.Claim.Claimants.Add(cl);
+        foreach (var cu in ev.Claim.Cues) if (cu.Kind is "attribution" or "allegation" or "denial" or "report") intent.Claim.Cues.Add(cu);
+        intent.Claim.Status = c.Deny ? ClaimStatus.Denied : c.Allege || c.AllegAdverb ? ClaimStatus.Alleged
+            : c.Inner.Count > 0 || c.ReportAdverb ? ClaimStatus.Reported : c.Hedge ? ClaimStatus.Hedged : ClaimStatus.Asserted;
+        intent.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, type, ev.Source, ev.Target);
+        return intent;
+    }
+
+    /// <summary>
+    /// "X said Y must return the helicopter": an obligation reported from a speaker is the speaker's demand —
+    /// REQUEST (CAMEO 10, mode demand) from the innermost claimant to the event's source, carrying the event.
+    /// </summary>
+    private static Event? Obligation(Document doc, SentenceView v, ClaimFinder.Result c, Event ev)
+    {
+        if (c.Inner.Count == 0 || c.Negated || c.Condition || c.Question || ev.Type == "REQUEST") return null;
+        int cueTok = -1;
+        foreach (var cue in c.Cues)
+        {
+            if (cue.Kind != "hedge") continue;
+            int k = v.Sentence.Tokens.FindIndex(t => t.Start == cue.Start);
+            if (k >= 0 && v.Lower[k] is "must" or "should" or "moet" or "moeten" or "dient" or "dienen") { cueTok = k; break; }
+        }
+        if (cueTok < 0) return null;
+        var speaker = c.Inner[0].Actor;
+        if (speaker.Text.Length == 0) return null;
+        var trig = v.Span(cueTok, cueTok);
+        var req = new Event
+        {
+            SegmentIndex = ev.SegmentIndex, SentenceIndex = ev.SentenceIndex, Type = "REQUEST", Mode = "demand", Cameo = "100",
+            Trigger = trig, Source = speaker, Target = ev.Source, Date = ev.Date, DatePrecision = ev.DatePrecision,
+        };
+        for (int k = 1; k < c.Inner.Count; k++) req.Claim.Claimants.Insert(0, c.Inner[k]);
+        req.Claim.Status = req.Claim.Claimants.Count > 0 ? ClaimStatus.Reported : ClaimStatus.Asserted;
+        if (c.Inner[0].Cue is { } sc) req.Claim.Cues.Add(sc);
+        req.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, "REQUEST", req.Source, req.Target);
+        return req;
     }
 
     private static TextSpan TriggerSpan(SentenceView v, TriggerMatch m)

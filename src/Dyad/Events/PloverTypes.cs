@@ -54,6 +54,21 @@ public static class PloverTypes
         _ => 4,
     };
 
+    /// <summary>
+    /// The quad class ConfliBERT's CAMEO data gives each PLOVER type, derived from its training file
+    /// (cameo_joined_train.csv: the majority gold class of the sentences whose primary event has the type;
+    /// counts in docs/notes/events.md). It differs from the CAMEO-root mapping for SANCTION (3, not 4) and
+    /// MOBILIZE (2, not 4); REQUEST is split by mode: appeals are 0, demands and orders 3.
+    /// </summary>
+    public static int ConfliBertQuad(string type, string? mode) => type switch
+    {
+        "REQUEST" => mode is "demand" or "order" ? 3 : 0,
+        "AGREE" or "CONSULT" or "SUPPORT" => 1,
+        "COOPERATE" or "AID" or "CONCEDE" or "RETREAT" or "MOBILIZE" => 2,
+        "ACCUSE" or "REJECT" or "THREATEN" or "SANCTION" => 3,
+        _ => 4, // ASSAULT, COERCE, PROTEST
+    };
+
     public static int Quad(string type, string? cameo)
     {
         int root = CameoRoot(cameo);

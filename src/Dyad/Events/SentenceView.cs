@@ -53,6 +53,11 @@ public sealed class SentenceView
         for (int m = 0; m < s.Mentions.Count; m++)
         {
             var me = s.Mentions[m];
+            // An actor phrase never contains a finite verb: such a mention is a matching error upstream; ignore it.
+            bool verb = false;
+            for (int i = Math.Max(0, me.FirstToken); i <= Math.Min(n - 1, me.LastToken); i++)
+                if (s.Tokens[i].Upos is "VERB" or "AUX" && s.Tokens[i].Feats.Contains("VerbForm=Fin", StringComparison.Ordinal)) verb = true;
+            if (verb) continue;
             for (int i = Math.Max(0, me.FirstToken); i <= Math.Min(n - 1, me.LastToken); i++)
             {
                 int cur = MentionAt[i];
@@ -110,7 +115,7 @@ public sealed class SentenceView
     {
         int first = i, last = i;
         Walk(i, ref first, ref last, 0);
-        while (first < i && (Rel[first] is "case" or "punct" or "cc" or "mark")) first++;
+        while (first < i && (Rel[first] is "case" or "punct" or "cc" or "mark" or "fixed")) first++;
         while (last > i && (Rel[last] is "punct" or "cc" or "case")) last--;
         return (first, last);
     }
@@ -121,11 +126,23 @@ public sealed class SentenceView
         foreach (int c in Children(i))
         {
             if (Rel[c] is "acl" or "advcl" or "ccomp" or "parataxis" or "conj" or "cc" or "punct" or "appos" or "dep" or "xcomp") continue;
+            if (c > i && IsTemporal(c)) continue; // "Serbia on Thursday", "Iran today"
             if (c < first) first = c;
             if (c > last) last = c;
             Walk(c, ref first, ref last, depth + 1);
         }
     }
+
+    private static readonly HashSet<string> Temporal = new(StringComparer.Ordinal)
+    {
+        "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "morning", "evening", "night", "week", "weekend", "month", "year", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "vandaag", "gisteren", "morgen", "maandag", "dinsdag", "woensdag",
+        "donderdag", "vrijdag", "zaterdag", "zondag", "vanochtend", "vanavond", "vannacht", "week", "maand", "jaar",
+    };
+
+    /// <summary>A time expression modifier (a day, "today", "last week"): not part of an actor's phrase.</summary>
+    public bool IsTemporal(int i) => Temporal.Contains(Lower[i]) && Upos(i) is "NOUN" or "PROPN" or "ADV";
 
     public int Depth(int i)
     {

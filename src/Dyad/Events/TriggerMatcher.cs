@@ -42,7 +42,10 @@ public static class TriggerMatcher
                     _ => null,
                 };
                 if (cands == null && upos == "ADJ" && v.Rel[i] is "root" or "ccomp" or "xcomp" or "conj" or "advcl" or "acl")
-                    cands = lex.VerbsFor(v.Lemma[i]); // participles tagged ADJ ("was killed")
+                    cands = lex.VerbsFor(v.Lemma[i]) ?? Form(lex.VerbLemmaForForm(v.Lower[i]), lex, true); // participles tagged ADJ ("was killed")
+                // The lemmatizer can be wrong ("shelled" → "shel"): try the regular inflections of the lexicon's words.
+                if (cands == null && upos is "VERB" or "AUX") cands = Form(lex.VerbLemmaForForm(v.Lower[i]), lex, true);
+                if (cands == null && upos == "NOUN") cands = Form(lex.NounLemmaForForm(v.Lower[i]), lex, false);
                 if (cands == null) continue;
                 foreach (var p in cands)
                 {
@@ -59,6 +62,9 @@ public static class TriggerMatcher
         result.Sort((a, b) => a.Head.CompareTo(b.Head));
         return result;
     }
+
+    private static TriggerPattern[]? Form(string? lemma, TriggerLexicon lex, bool verb) =>
+        lemma == null ? null : verb ? lex.VerbsFor(lemma) : lex.NounsFor(lemma);
 
     private static int[]? MatchVerb(SentenceView v, int head, TriggerPattern p, bool[] used)
     {

@@ -16,6 +16,11 @@ public sealed record ActorRef
     public string? Kind { get; init; }
     /// <summary>For a person resolved to their role's actor: the person's name.</summary>
     public string? Person { get; init; }
+    /// <summary>
+    /// For aligned actors ("Turkish-backed rebels", "pro-government militias", "the US-led coalition"): the code of
+    /// the actor they are backed by, led by or aligned with ("TUR", "SYRGOV", "USA"). Additive; not part of <see cref="Code"/>.
+    /// </summary>
+    public string? Ally { get; init; }
 }
 
 public enum MentionKind { Name, Agent, Composed, Pronoun, Description, ShortName, Unresolved }

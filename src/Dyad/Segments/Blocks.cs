@@ -3,7 +3,7 @@ using Dyad.Documents;
 namespace Dyad.Segments;
 
 /// <summary>Writing system of a block's letters (for cutting a page where the script changes).</summary>
-internal enum Script : byte { Unknown, Latin, Arabic, Cyrillic, Hebrew, Greek, Cjk, Other }
+internal enum BlockScript : byte { Unknown, Latin, Arabic, Cyrillic, Hebrew, Greek, Cjk, Other }
 
 /// <summary>One block of a page (a line or paragraph of plain text, a paragraph/heading of HTML) and what the segmenter decided about it.</summary>
 internal sealed class Block
@@ -18,12 +18,12 @@ internal sealed class Block
     /// <summary>HTML comment id (≥ 0), −2: inside a comment thread but no comment, −1: not in a thread.</summary>
     public int Comment = -1;
     public LineInfo Info = LineInfo.Plain;
-    public Script Script;
+    public BlockScript Script;
     /// <summary>A later copy of an earlier block: kept in the text, not in any segment.</summary>
     public bool Dropped;
     public int Copies = 1;
-    /// <summary>Plain-text comment this block belongs to (index into the thread), or −1.</summary>
-    public int Owner = -1;
+    /// <summary>The language of this block alone, when it was identified (long blocks of multi-block articles).</summary>
+    public LanguageGuess? Guess;
 
     public bool IsBoilerplate => Info.Role is LineRole.Boilerplate or LineRole.Byline or LineRole.ArchiveLine;
     public override string ToString() => $"[{Start},{End}) {Info.Role} {Text[..Math.Min(Text.Length, 40)]}";
@@ -74,13 +74,21 @@ internal static class BlockBuilder
     private static bool LooksWrapped(List<Block> lines)
     {
         if (lines.Count < 6) return false;
-        int shortLines = 0, paragraphs = 0;
-        foreach (var l in lines)
+        int shortLines = 0, paragraphs = 0, inner = 0, innerEnds = 0;
+        for (int i = 0; i < lines.Count; i++)
         {
+            var l = lines[i];
             if (l.Text.Length <= 100) shortLines++;
             if (l.BlankBefore > 0 || paragraphs == 0) paragraphs++;
+            // A text line continued by another text line: wrapped prose breaks mid-sentence.
+            if (i + 1 < lines.Count && lines[i + 1].BlankBefore == 0 && l.Info.Role == LineRole.Text && lines[i + 1].Info.Role == LineRole.Text)
+            {
+                inner++;
+                if (l.Text[^1] is '.' or '!' or '?' or '"' or '”' or ':' or '…') innerEnds++;
+            }
         }
-        return shortLines >= lines.Count * 0.85 && lines.Count >= paragraphs * 2.5 && paragraphs >= 2;
+        return shortLines >= lines.Count * 0.85 && lines.Count >= paragraphs * 2.5 && paragraphs >= 2
+            && inner >= 4 && innerEnds < inner * 0.4;
     }
 
     public static List<Block> FromLayout(string text, PageLayout layout)
@@ -122,7 +130,7 @@ internal static class BlockBuilder
         Article = lb.Article, Comment = lb.Comment,
     };
 
-    public static Script ScriptOf(string text, int start, int end)
+    public static BlockScript ScriptOf(string text, int start, int end)
     {
         int latin = 0, arabic = 0, cyr = 0, heb = 0, greek = 0, cjk = 0, other = 0;
         for (int i = start; i < end; i++)
@@ -143,14 +151,14 @@ internal static class BlockBuilder
             else other++;
         }
         int total = latin + arabic + cyr + heb + greek + cjk + other;
-        if (total < 8) return Script.Unknown;
+        if (total < 8) return BlockScript.Unknown;
         int max = Math.Max(latin, Math.Max(arabic, Math.Max(cyr, Math.Max(heb, Math.Max(greek, Math.Max(cjk, other))))));
-        if (max == latin) return Script.Latin;
-        if (max == arabic) return Script.Arabic;
-        if (max == cyr) return Script.Cyrillic;
-        if (max == heb) return Script.Hebrew;
-        if (max == greek) return Script.Greek;
-        if (max == cjk) return Script.Cjk;
-        return Script.Other;
+        if (max == latin) return BlockScript.Latin;
+        if (max == arabic) return BlockScript.Arabic;
+        if (max == cyr) return BlockScript.Cyrillic;
+        if (max == heb) return BlockScript.Hebrew;
+        if (max == greek) return BlockScript.Greek;
+        if (max == cjk) return BlockScript.Cjk;
+        return BlockScript.Other;
     }
 }

@@ -32,57 +32,85 @@ internal readonly record struct LineInfo(LineRole Role, string? Date = null, str
 /// The line patterns of pages in English and Dutch. Each rule is anchored on a whole line and
 /// bounded in length, so body sentences that merely contain a date or start with "By" are text.
 /// </summary>
-internal static class LineRules
+internal static partial class LineRules
 {
     private const RegexOptions O = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
     // Comment footers (TypePad, Blogger and similar): the comment text is above.
-    private static readonly Regex Footer = new(
-        @"^(?:posted|geplaatst|gepost|written|geschreven|reactie)\s+(?:by|door|van)\s*:?\s*(?<author>[^|]{1,80}?)\s*(?:\||\s(?:on|at|op|om)\s|,)\s*(?<date>[^|]{6,60}?)\s*(?:\|\s*(?<num>\d{1,5})\s*)?$", O);
-    private static readonly Regex FooterNoDate = new(
-        @"^(?:posted|geplaatst|gepost)\s+(?:by|door)\s*:\s*(?<author>[^|]{1,80}?)\s*\|\s*(?<num>\d{1,5})?\s*$", O);
+    private static readonly Regex Footer = FooterRx();
+    [GeneratedRegex(
+        @"^(?:posted|geplaatst|gepost|written|geschreven|reactie)\s+(?:by|door|van)\s*:?\s*(?<author>[^|]{1,80}?)\s*(?:\||\s(?:on|at|op|om)\s|,)\s*(?<date>[^|]{6,60}?)\s*(?:\|\s*(?<num>\d{1,5})\s*)?$", O)]
+    private static partial Regex FooterRx();
+    private static readonly Regex FooterNoDate = FooterNoDateRx();
+    [GeneratedRegex(
+        @"^(?:posted|geplaatst|gepost)\s+(?:by|door)\s*:\s*(?<author>[^|]{1,80}?)\s*\|\s*(?<num>\d{1,5})?\s*$", O)]
+    private static partial Regex FooterNoDateRx();
 
     // Comment headers (WordPress and similar): the comment text is below.
-    private static readonly Regex HeaderSays = new(
-        @"^(?<author>[^\s].{0,60}?)\s+(?:says|said|wrote|zegt|schreef|schrijft|reageerde)\s*:?\s*(?<date>.{0,50})$", O);
-    private static readonly Regex HeaderOn = new(
-        @"^(?<author>[^\s][^,.!?]{0,50}?)\s+(?:on|op)\s+(?<date>.{6,50}?)\s*(?:said|zei|schreef|wrote)?\s*:?$", O);
+    private static readonly Regex HeaderSays = HeaderSaysRx();
+    [GeneratedRegex(
+        @"^(?<author>[^\s].{0,60}?)\s+(?:says|said|wrote|zegt|schreef|schrijft|reageerde)\s*:?\s*(?<date>.{0,50})$", O)]
+    private static partial Regex HeaderSaysRx();
+    private static readonly Regex HeaderOn = HeaderOnRx();
+    [GeneratedRegex(
+        @"^(?<author>[^\s][^,.!?]{0,50}?)\s+(?:on|op)\s+(?<date>.{6,50}?)\s*(?:said|zei|schreef|wrote)?\s*:?$", O)]
+    private static partial Regex HeaderOnRx();
 
-    private static readonly Regex Archive = new(
-        @"^(?:monthly\s+archives?|archives?(?:\s+for)?|maandelijkse\s+archieven|maandarchief|archief(?:\s+van)?|posts\s+from|berichten\s+van)\s*:?\s*(?<date>.{4,30})$", O);
+    private static readonly Regex Archive = ArchiveRx();
+    [GeneratedRegex(
+        @"^(?:monthly\s+archives?|archives?(?:\s+for)?|maandelijkse\s+archieven|maandarchief|archief(?:\s+van)?|posts\s+from|berichten\s+van)\s*:?\s*(?<date>.{4,30})$", O)]
+    private static partial Regex ArchiveRx();
 
-    private static readonly Regex DatePrefix = new(
-        @"^(?:posted|published|updated|last\s+updated|gepost|geplaatst|gepubliceerd|bijgewerkt|date|datum|dated|on|op)(?:\s+(?:on|op|at|om))?\s*:?\s*", O);
-    private static readonly Regex DateSuffixBy = new(@"(?:^|\s)(?:by|door)\s+(?<author>[\p{Lu}][^|,]{1,60})$", O & ~RegexOptions.IgnoreCase);
-    private static readonly Regex Weekday = new(
-        @"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", O);
+    private static readonly Regex DatePrefix = DatePrefixRx();
+    [GeneratedRegex(
+        @"^(?:posted|published|updated|last\s+updated|gepost|geplaatst|gepubliceerd|bijgewerkt|date|datum|dated|on|op)(?:\s+(?:on|op|at|om))?\s*:?\s*", O)]
+    private static partial Regex DatePrefixRx();
+    private static readonly Regex DateSuffixBy = DateSuffixByRx();
+    [GeneratedRegex(@"(?:^|\s)(?:by|door)\s+(?<author>[\p{Lu}][^|,]{1,60})$", O & ~RegexOptions.IgnoreCase)]
+    private static partial Regex DateSuffixByRx();
+    private static readonly Regex Weekday = WeekdayRx();
+    [GeneratedRegex(
+        @"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", O)]
+    private static partial Regex WeekdayRx();
 
     private const string Name = @"(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|de|van|der|den|ter|al-[\p{L}]+|el|bin|ibn|da|di|von|le|la))*)";
-    private static readonly Regex BylineBy2 = new(@"^By\s*" + Name + @"\s*(?:[\-–—:|/(@,·•].*)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex BylineWritten = new(@"^(?:[Ww]ritten|[Gg]eschreven|[Pp]osted|[Gg]epost|[Gg]eplaatst|[Dd]oor|[Tt]ekst|[Tt]ext|[Rr]eport(?:ed)?)\s+(?:by|door)?\s*:?\s*" + Name + @"\s*(?:[\-–—|/(,·•].*)?$",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex BylineHandle = new(@"^" + Name + @"\s*[:–—\-]?\s*\(?@\w+\)?\s*[:–—\-]?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex Republished = new(
-        @"^(?:published|original|originally\s+published|republished|first\s+published|reprinted|oorspronkelijk\s+verschenen|eerder\s+verschenen|bron|source|via)\b[^.!?]{0,80}$", O);
+    private static readonly Regex BylineBy2 = BylineBy2Rx();
+    [GeneratedRegex(@"^By\s*" + Name + @"\s*(?:[\-–—:|/(@,·•].*)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex BylineBy2Rx();
+    private static readonly Regex BylineWritten = BylineWrittenRx();
+    [GeneratedRegex(@"^(?:[Ww]ritten|[Gg]eschreven|[Pp]osted|[Gg]epost|[Gg]eplaatst|[Dd]oor|[Tt]ekst|[Tt]ext|[Rr]eport(?:ed)?)\s+(?:by|door)?\s*:?\s*" + Name + @"\s*(?:[\-–—|/(,·•].*)?$",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex BylineWrittenRx();
+    private static readonly Regex BylineHandle = BylineHandleRx();
+    [GeneratedRegex(@"^" + Name + @"\s*[:–—\-]?\s*\(?@\w+\)?\s*[:–—\-]?$", RegexOptions.CultureInvariant | RegexOptions.Compiled)]
+    private static partial Regex BylineHandleRx();
+    private static readonly Regex NotAName = NotANameRx();
+    [GeneratedRegex(
+        @"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|then|now|contrast|comparison|far|then|late|early|noon|midnight|dawn|nightfall)\b", O)]
+    private static partial Regex NotANameRx();
+    private static readonly Regex Republished = RepublishedRx();
+    [GeneratedRegex(
+        @"^(?:published|original|originally\s+published|republished|first\s+published|reprinted|oorspronkelijk\s+verschenen|eerder\s+verschenen|bron|source|via)\b[^.!?]{0,80}$", O)]
+    private static partial Regex RepublishedRx();
 
     private static readonly (Regex Rule, string What)[] Boilerplate =
     [
-        (new Regex(@"^(?:map|photo|picture|image|graphic|infographic|map/infographic|foto|kaart|afbeelding|illustratie)\s*(?:by|credit|courtesy|:|van|door|\()", O), "caption"),
-        (new Regex(@"\s[\-–]\s*(?:bigger|larger|enlarge|groter|vergroten)\s*$", O), "caption"),
-        (new Regex(@"^(?:illustrative|illustration|file|archive|stock)\s+(?:image|photo|picture|foto)\b", O), "caption"),
-        (new Regex(@"^(?:click|tap)\s+(?:to|here\s+to)\s+(?:see|view|enlarge|open)\b", O), "caption"),
-        (new Regex(@"^in\s+(?:this|the)\s+(?:photo|image|picture|file\s+photo|undated\s+photo)\b", O), "caption"),
-        (new Regex(@"\((?:photo|image|foto|picture)(?:\s+credit)?\s*:[^)]{0,120}\)\s*$", O), "caption"),
-        (new Regex(@"\((?:getty(?:\s+images)?|afp|reuters|ap|anp|epa|sana|tass|ria\s+novosti|file)\)\s*$", O), "caption"),
-        (new Regex(@"^(?:source|bron|credit)\s*:\s*\S", O), "caption"),
-        (new Regex(@"^(?:related|related\s+(?:videos?|articles?|posts?|stories|news|content|links)|read\s+(?:also|more)|see\s+also|more\s+(?:on|in)\s+this|lees\s+(?:ook|meer|verder)|meer\s+lezen|gerelateerd(?:e\s+(?:artikelen|berichten))?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|popular\s+posts|most\s+read|meest\s+gelezen|trending)\s*:?\s*$", O), "related"),
-        (new Regex(@"^(?:the|all)\s+(?:views|opinions|statements)\s+(?:expressed|in\s+this)\b.*\b(?:not|don['’]t)\s+necessarily\b", O), "disclaimer"),
-        (new Regex(@"^(?:de\s+)?(?:meningen|standpunten|opvattingen)\s+.*\bniet\s+(?:noodzakelijk|per\s+se)\b", O), "disclaimer"),
-        (new Regex(@"^(?:disclaimer|copyright|all\s+rights\s+reserved|alle\s+rechten\s+voorbehouden|©)\b", O), "disclaimer"),
-        (new Regex(@"^(?:share|share\s+this(?:\s+(?:article|post|story))?|share\s+on\s+\w+|delen|deel\s+(?:dit|dit\s+artikel|dit\s+bericht)|tweet|print|email|e-mail|like\s+this|vind\s+ik\s+leuk|loading\.*|advertisement|advertentie|sponsored|report\s+a\s+typo|permalink|home|menu|skip\s+to\s+(?:main\s+)?content|naar\s+(?:de\s+)?inhoud|back\s+to\s+top|terug\s+naar\s+boven)\s*[:.!]?\s*$", O), "share"),
-        (new Regex(@"^(?:subscribe|follow\s+us|volg\s+ons|sign\s+up|schrijf\s+je\s+in|abonneer|join\s+our|support\s+us|donate|steun\s+ons)\b.{0,80}$", O), "share"),
-        (new Regex(@"^(?:comments?|reacties?|discussion|responses?|\d+\s+(?:comments?|reacties?|responses?|replies)|(?:leave|post|add)\s+a\s+(?:reply|comment)|geef\s+een\s+reactie|reageer|plaats\s+een\s+reactie|comments\s+are\s+closed|reacties\s+zijn\s+gesloten|the\s+comments\s+to\s+this\s+entry\s+are\s+closed\.?|reply|beantwoorden|antwoord)\s*[:.!]?\s*(?:\(\d+\))?\s*$", O), "thread"),
-        (new Regex(@"^(?:tags?|labels?|categories|category|categorie(?:ën)?|filed\s+under|posted\s+in|gepost\s+in|trefwoorden)\s*:.{0,150}$", O), "tags"),
+        (Boiler1(), "caption"),
+        (Boiler2(), "caption"),
+        (Boiler3(), "caption"),
+        (Boiler4(), "caption"),
+        (Boiler5(), "caption"),
+        (Boiler6(), "caption"),
+        (Boiler7(), "caption"),
+        (Boiler8(), "caption"),
+        (Boiler9(), "related"),
+        (Boiler10(), "disclaimer"),
+        (Boiler11(), "disclaimer"),
+        (Boiler12(), "disclaimer"),
+        (Boiler13(), "share"),
+        (Boiler14(), "share"),
+        (Boiler15(), "thread"),
+        (Boiler16(), "tags"),
     ];
 
     /// <summary>Classifies one line or block (already trimmed).</summary>
@@ -121,7 +149,8 @@ internal static class LineRules
                 foreach (var r in new[] { BylineBy2, BylineWritten, BylineHandle })
                 {
                     var m = r.Match(s);
-                    if (m.Success && m.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+                    if (m.Success && m.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+                        && !NotAName.IsMatch(m.Groups["name"].Value) && !(s.EndsWith('.') && s.Split(' ').Length > 8))
                         return new LineInfo(LineRole.Byline, null, Trim(m.Groups["name"].Value), null, "byline");
                 }
                 if (Republished.IsMatch(s) && (s.Contains("article", StringComparison.OrdinalIgnoreCase) || s.Contains("via", StringComparison.OrdinalIgnoreCase)
@@ -184,4 +213,37 @@ internal static class LineRules
         if (last == '.' && !s.EndsWith("..", StringComparison.Ordinal) && !s.EndsWith('…')) return false;
         return s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 30;
     }
+
+    [GeneratedRegex(@"^(?:map|photo|picture|image|graphic|infographic|map/infographic|foto|kaart|afbeelding|illustratie)\s*(?:by|credit|courtesy|:|van|door|\()", O)]
+    private static partial Regex Boiler1();
+    [GeneratedRegex(@"\s[\-–]\s*(?:bigger|larger|enlarge|groter|vergroten)\s*$", O)]
+    private static partial Regex Boiler2();
+    [GeneratedRegex(@"^(?:illustrative|illustration|file|archive|stock)\s+(?:image|photo|picture|foto)\b", O)]
+    private static partial Regex Boiler3();
+    [GeneratedRegex(@"^(?:click|tap)\s+(?:to|here\s+to)\s+(?:see|view|enlarge|open)\b", O)]
+    private static partial Regex Boiler4();
+    [GeneratedRegex(@"^in\s+(?:this|the)\s+(?:photo|image|picture|file\s+photo|undated\s+photo)\b", O)]
+    private static partial Regex Boiler5();
+    [GeneratedRegex(@"\((?:photo|image|foto|picture)(?:\s+credit)?\s*:[^)]{0,120}\)\s*$", O)]
+    private static partial Regex Boiler6();
+    [GeneratedRegex(@"\((?:getty(?:\s+images)?|afp|reuters|ap|anp|epa|sana|tass|ria\s+novosti|file)\)\s*$", O)]
+    private static partial Regex Boiler7();
+    [GeneratedRegex(@"^(?:source|bron|credit)\s*:\s*\S", O)]
+    private static partial Regex Boiler8();
+    [GeneratedRegex(@"^(?:related|related\s+(?:videos?|articles?|posts?|stories|news|content|links)|read\s+(?:also|more)|see\s+also|more\s+(?:on|in)\s+this|lees\s+(?:ook|meer|verder)|meer\s+lezen|gerelateerd(?:e\s+(?:artikelen|berichten))?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|popular\s+posts|most\s+read|meest\s+gelezen|trending)\s*:?\s*$", O)]
+    private static partial Regex Boiler9();
+    [GeneratedRegex(@"^(?:the|all)\s+(?:views|opinions|statements)\s+(?:expressed|in\s+this)\b.*\b(?:not|don['’]t)\s+necessarily\b", O)]
+    private static partial Regex Boiler10();
+    [GeneratedRegex(@"^(?:de\s+)?(?:meningen|standpunten|opvattingen)\s+.*\bniet\s+(?:noodzakelijk|per\s+se)\b", O)]
+    private static partial Regex Boiler11();
+    [GeneratedRegex(@"^(?:disclaimer|copyright|all\s+rights\s+reserved|alle\s+rechten\s+voorbehouden|©)\b", O)]
+    private static partial Regex Boiler12();
+    [GeneratedRegex(@"^(?:share|share\s+this(?:\s+(?:article|post|story))?|share\s+on\s+\w+|delen|deel\s+(?:dit|dit\s+artikel|dit\s+bericht)|tweet|print|email|e-mail|like\s+this|vind\s+ik\s+leuk|loading\.*|advertisement|advertentie|sponsored|report\s+a\s+typo|permalink|home|menu|skip\s+to\s+(?:main\s+)?content|naar\s+(?:de\s+)?inhoud|back\s+to\s+top|terug\s+naar\s+boven)\s*[:.!]?\s*$", O)]
+    private static partial Regex Boiler13();
+    [GeneratedRegex(@"^(?:subscribe|follow\s+us|volg\s+ons|sign\s+up|schrijf\s+je\s+in|abonneer|join\s+our|support\s+us|donate|steun\s+ons)\b.{0,80}$", O)]
+    private static partial Regex Boiler14();
+    [GeneratedRegex(@"^(?:comments?|reacties?|discussion|responses?|\d+\s+(?:comments?|reacties?|responses?|replies)|(?:leave|post|add)\s+a\s+(?:reply|comment)|geef\s+een\s+reactie|reageer|plaats\s+een\s+reactie|comments\s+are\s+closed|reacties\s+zijn\s+gesloten|the\s+comments\s+to\s+this\s+entry\s+are\s+closed\.?|reply|beantwoorden|antwoord)\s*[:.!]?\s*(?:\(\d+\))?\s*$", O)]
+    private static partial Regex Boiler15();
+    [GeneratedRegex(@"^(?:tags?|labels?|categories|category|categorie(?:ën)?|filed\s+under|posted\s+in|gepost\s+in|trefwoorden)\s*:.{0,150}$", O)]
+    private static partial Regex Boiler16();
 }

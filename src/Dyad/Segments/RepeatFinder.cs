@@ -14,10 +14,11 @@ namespace Dyad.Segments;
 /// <see cref="Block.Copies"/> raised by one.
 /// </para>
 /// <para>
-/// Near-duplicate articles: a 64-bit SimHash over the lower-cased word 3-shingles of each article
-/// (≥ <see cref="MinWords"/> words); two articles within <see cref="MaxHamming"/> bits and with
-/// lengths within 20% of each other are one article: the later one is dropped and the first one's
-/// copies raised.
+/// Near-duplicate articles: the set of lower-cased word 3-shingles of each article's body (its
+/// text blocks, not headline, date or byline lines; ≥ <see cref="MinWords"/> words); two articles
+/// whose sets have a Jaccard similarity ≥ <see cref="MinJaccard"/> are one article: the later one
+/// is dropped and the first one's copies raised. (Exact Jaccard: a page holds few articles, so
+/// MinHash/SimHash approximations are not needed; the store's SimHash handles whole documents.)
 /// </para>
 /// </summary>
 internal static class RepeatFinder
@@ -25,22 +26,23 @@ internal static class RepeatFinder
     public const int MinRunChars = 100;
     public const int MinKeyChars = 8;
     public const int MinWords = 50;
-    public const int MaxHamming = 3;
+    public const double MinJaccard = 0.8;
 
     /// <summary>Marks exact repeats among <paramref name="blocks"/> for which <paramref name="eligible"/> holds.</summary>
     public static int MarkExactRepeats(List<Block> blocks, Func<Block, bool> eligible)
     {
         var idx = new List<int>();
-        var keys = new List<string>();
-        foreach (var (b, i) in blocks.Select((b, i) => (b, i)))
+        var keys = new List<ulong>();
+        for (int i = 0; i < blocks.Count; i++)
         {
+            var b = blocks[i];
             if (!eligible(b)) continue;
-            string k = Key(b.Text);
-            if (k.Length < MinKeyChars) continue;
+            ulong k = KeyHash(b.Text, out int length);
+            if (length < MinKeyChars) continue;
             idx.Add(i);
             keys.Add(k);
         }
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new Dictionary<ulong, int>();
         var dupOf = new int[idx.Count];
         for (int p = 0; p < idx.Count; p++)
         {
@@ -69,6 +71,26 @@ internal static class RepeatFinder
         return dropped;
     }
 
+    /// <summary>A 64-bit hash of <see cref="Key"/> without building it; <paramref name="length"/> is the key's length.</summary>
+    public static ulong KeyHash(string s, out int length)
+    {
+        ulong h = 14695981039346656037UL;
+        bool space = false;
+        length = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && length > 0) { h = (h ^ ' ') * 1099511628211UL; length++; }
+                space = false;
+                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                length++;
+            }
+            else space = true;
+        }
+        return Mix(h ^ (ulong)length);
+    }
+
     public static string Key(string s)
     {
         var sb = new StringBuilder(s.Length);
@@ -86,29 +108,42 @@ internal static class RepeatFinder
         return sb.ToString();
     }
 
-    /// <summary>SimHash of lower-cased word 3-shingles; <paramref name="words"/> is the word count.</summary>
-    public static ulong SimHash(string text, out int words)
+    /// <summary>The set of hashed lower-cased word 3-shingles of a text; <paramref name="words"/> is the word count.</summary>
+    public static HashSet<ulong> Shingles(string text, out int words)
     {
         var hashes = new List<ulong>();
         foreach (var w in Key(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)) hashes.Add(Fnv(w));
         words = hashes.Count;
-        if (words < 3) return 0;
-        Span<int> v = stackalloc int[64];
+        var set = new HashSet<ulong>();
         for (int i = 0; i + 2 < hashes.Count; i++)
-        {
-            ulong h = Mix(hashes[i] ^ BitOperations.RotateLeft(hashes[i + 1], 21) ^ BitOperations.RotateLeft(hashes[i + 2], 42));
-            for (int bit = 0; bit < 64; bit++) v[bit] += ((h >> bit) & 1) == 1 ? 1 : -1;
-        }
-        ulong r = 0;
-        for (int bit = 0; bit < 64; bit++) if (v[bit] > 0) r |= 1UL << bit;
-        return r;
+            set.Add(Mix(hashes[i] ^ BitOperations.RotateLeft(hashes[i + 1], 21) ^ BitOperations.RotateLeft(hashes[i + 2], 42)));
+        return set;
     }
 
-    public static bool NearDuplicate(ulong a, int wordsA, ulong b, int wordsB)
+    /// <summary><paramref name="count"/> MinHash values of a shingle set (one per seeded remix).</summary>
+    public static ulong[] MinHashes(HashSet<ulong> shingles, int count)
+    {
+        var mins = new ulong[count];
+        Array.Fill(mins, ulong.MaxValue);
+        foreach (var h in shingles)
+            for (int k = 0; k < count; k++)
+            {
+                ulong v = Mix(h ^ (0x9E3779B97F4A7C15UL * (ulong)(k + 1)));
+                if (v < mins[k]) mins[k] = v;
+            }
+        return mins;
+    }
+
+    /// <summary>Two articles are one when both have ≥ <see cref="MinWords"/> words and the Jaccard
+    /// similarity of their shingle sets is at least <see cref="MinJaccard"/>.</summary>
+    public static bool NearDuplicate(HashSet<ulong> a, int wordsA, HashSet<ulong> b, int wordsB)
     {
         if (wordsA < MinWords || wordsB < MinWords) return false;
-        if (Math.Min(wordsA, wordsB) < 0.8 * Math.Max(wordsA, wordsB)) return false;
-        return BitOperations.PopCount(a ^ b) <= MaxHamming;
+        if (Math.Min(wordsA, wordsB) < MinJaccard * Math.Max(wordsA, wordsB)) return false;
+        int common = 0;
+        foreach (var h in a) if (b.Contains(h)) common++;
+        int union = a.Count + b.Count - common;
+        return union > 0 && common >= MinJaccard * union;
     }
 
     private static ulong Fnv(string s)

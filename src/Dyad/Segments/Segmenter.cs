@@ -37,6 +37,9 @@ public sealed class Segmenter : IDocumentStage
 
     private static readonly HashSet<string> LatinLanguages = new(StringComparer.Ordinal) { "en", "nl", "de", "fr", "es", "it", "pt", "und" };
 
+    /// <summary>Blocks shorter than this are not identified on their own (they join the run before them).</summary>
+    public const int MinSplitBlock = 120;
+
     /// <summary>Minimum LID confidence to cut an article where the language changes.</summary>
     public const double SplitConfidence = 0.9;
 
@@ -354,9 +357,9 @@ public sealed class Segmenter : IDocumentStage
 
         private bool SameScript(Piece p, Block b)
         {
-            if (b.Script is Script.Unknown) return true;
+            if (b.Script is BlockScript.Unknown) return true;
             for (int i = p.Last; i >= p.First; i--)
-                if (_b[i].Script != Script.Unknown) return _b[i].Script == b.Script;
+                if (_b[i].Script != BlockScript.Unknown) return _b[i].Script == b.Script;
             return true;
         }
 
@@ -425,9 +428,10 @@ public sealed class Segmenter : IDocumentStage
                     {
                         var b = _b[i];
                         string? lang = null;
-                        if (b.Text.Length >= 60)
+                        if (b.Text.Length >= MinSplitBlock)
                         {
                             var guess = lid.Identify(_doc.Text, b.Start, b.End);
+                            b.Guess = guess;
                             if (guess.Confidence >= SplitConfidence) lang = guess.Lang;
                         }
                         if (lang != null && runLang != null && lang != runLang && i > cur.First)
@@ -447,23 +451,56 @@ public sealed class Segmenter : IDocumentStage
 
         private void MarkNearDuplicateArticles()
         {
-            var sig = new List<(Group G, ulong Hash, int Words)>();
+            // Cheap exit: fewer than two articles long enough to compare.
+            int candidates = 0;
             foreach (var g in _groups)
             {
-                var text = string.Join("\n", g.Pieces.Where(p => p.Kind != SegmentKind.Boilerplate)
-                    .Select(p => _doc.Text.Substring(_b[p.First].Start, _b[p.Last].End - _b[p.First].Start)));
-                ulong h = RepeatFinder.SimHash(text, out int words);
-                sig.Add((g, h, words));
+                int chars = 0;
+                foreach (var p in g.Pieces) if (p.Kind != SegmentKind.Boilerplate) chars += _b[p.Last].End - _b[p.First].Start;
+                if (chars >= RepeatFinder.MinWords * 4) candidates++;
             }
-            for (int j = 1; j < sig.Count; j++)
-                for (int i = 0; i < j; i++)
+            if (candidates < 2) return;
+            var sig = new List<(Group G, HashSet<ulong> Shingles, int Words)>();
+            foreach (var g in _groups)
+            {
+                var sb = new System.Text.StringBuilder();
+                foreach (var p in g.Pieces)
                 {
-                    if (sig[i].G.Pieces.All(p => p.Drop)) continue;
-                    if (!RepeatFinder.NearDuplicate(sig[i].Hash, sig[i].Words, sig[j].Hash, sig[j].Words)) continue;
-                    foreach (var p in sig[j].G.Pieces) p.Drop = true;
-                    foreach (var p in sig[i].G.Pieces) if (p.Kind != SegmentKind.Boilerplate) p.Copies++;
-                    break;
+                    if (p.Kind == SegmentKind.Boilerplate) continue;
+                    for (int i = p.First; i <= p.Last; i++)
+                    {
+                        var b = _b[i];
+                        if (!Region(i) || b.Info.Role != LineRole.Text || b.Text == g.Headline) continue;
+                        sb.Append(b.Text).Append('\n');
+                    }
                 }
+                sig.Add((g, RepeatFinder.Shingles(sb.ToString(), out int words), words));
+            }
+            // Candidates share one of four MinHash values (P(miss) ≈ 0.2^4 at Jaccard 0.8), so a page with
+            // thousands of posts is not compared pair by pair; candidates are then checked exactly.
+            var buckets = new Dictionary<(int Band, ulong Min), List<int>>();
+            for (int j = 0; j < sig.Count; j++)
+            {
+                if (sig[j].Words < RepeatFinder.MinWords) continue;
+                var mins = RepeatFinder.MinHashes(sig[j].Shingles, 4);
+                int dupOf = -1;
+                for (int band = 0; band < mins.Length && dupOf < 0; band++)
+                    if (buckets.TryGetValue((band, mins[band]), out var list))
+                        foreach (int i in list)
+                            if (!sig[i].G.Pieces.All(p => p.Drop) && RepeatFinder.NearDuplicate(sig[i].Shingles, sig[i].Words, sig[j].Shingles, sig[j].Words))
+                            { dupOf = i; break; }
+                if (dupOf >= 0)
+                {
+                    foreach (var p in sig[j].G.Pieces) p.Drop = true;
+                    foreach (var p in sig[dupOf].G.Pieces) if (p.Kind != SegmentKind.Boilerplate) p.Copies++;
+                    continue;
+                }
+                for (int band = 0; band < mins.Length; band++)
+                {
+                    if (!buckets.TryGetValue((band, mins[band]), out var list)) buckets[(band, mins[band])] = list = new List<int>();
+                    if (list.Count < 8) list.Add(j);
+                }
+            }
         }
 
         // ---- output --------------------------------------------------------------------------------
@@ -495,14 +532,14 @@ public sealed class Segmenter : IDocumentStage
             {
                 int start = _b[p.First].Start, end = _b[p.Last].End;
                 if (_options.Lang != "auto") { p.Lang = _options.Lang; p.Conf = 1.0; continue; }
-                var guess = lid.Identify(_doc.Text, start, end);
+                var guess = FromBlocks(p) ?? lid.Identify(_doc.Text, start, end);
                 p.Lang = guess.Lang;
                 p.Conf = guess.Confidence;
                 // Sanity check: text in a non-Latin script is never a Latin-script language.
-                var script = BlockBuilder.ScriptOf(_doc.Text, start, end);
-                if (script is not (Script.Latin or Script.Unknown) && LatinLanguages.Contains(p.Lang))
+                var script = ScriptOf(p);
+                if (script is not (BlockScript.Latin or BlockScript.Unknown) && LatinLanguages.Contains(p.Lang))
                 {
-                    p.Lang = script switch { Script.Arabic => "ar", Script.Hebrew => "he", Script.Greek => "el", _ => "other" };
+                    p.Lang = script switch { BlockScript.Arabic => "ar", BlockScript.Hebrew => "he", BlockScript.Greek => "el", _ => "other" };
                     p.Conf = 0.5;
                 }
             }
@@ -514,8 +551,10 @@ public sealed class Segmenter : IDocumentStage
                 if (body == null || _options.Lang != "auto") continue;
                 foreach (var p in g.Pieces)
                 {
-                    if (p == body || p.Drop || p.Lang == null || p.Kind == SegmentKind.Boilerplate) continue;
-                    if (_b[p.Last].End - _b[p.First].Start < 60 && SameScriptPieces(p, body)) { p.Lang = body.Lang; p.Conf = Math.Min(body.Conf, 0.5); }
+                    if (p == body || p.Drop || p.Lang == null) continue;
+                    // Bylines, captions and lone headlines are too short to identify: they take the article's language.
+                    int limit = p.Kind == SegmentKind.Boilerplate ? 120 : 60;
+                    if (_b[p.Last].End - _b[p.First].Start < limit && SameScriptPieces(p, body)) { p.Lang = body.Lang; p.Conf = Math.Min(body.Conf, 0.5); }
                 }
             }
 
@@ -535,9 +574,42 @@ public sealed class Segmenter : IDocumentStage
 
         private bool SameScriptPieces(Piece a, Piece b)
         {
-            var sa = BlockBuilder.ScriptOf(_doc.Text, _b[a.First].Start, _b[a.Last].End);
-            var sb = BlockBuilder.ScriptOf(_doc.Text, _b[b.First].Start, _b[b.Last].End);
-            return sa == Script.Unknown || sa == sb;
+            var sa = ScriptOf(a);
+            return sa == BlockScript.Unknown || sa == ScriptOf(b);
+        }
+
+        /// <summary>The script of most of a piece's letters (from its blocks, by length).</summary>
+        private BlockScript ScriptOf(Piece p)
+        {
+            Span<int> chars = stackalloc int[8];
+            for (int i = p.First; i <= p.Last; i++) chars[(int)_b[i].Script] += _b[i].End - _b[i].Start;
+            int best = 0;
+            for (int k = 1; k < chars.Length; k++) if (chars[k] > chars[best]) best = k;
+            return chars[best] == 0 ? BlockScript.Unknown : (BlockScript)best;
+        }
+
+        /// <summary>A piece's language from the guesses already made for its blocks (weighted by length),
+        /// when they cover at least 70% of it; null otherwise (the span is identified as a whole).</summary>
+        private LanguageGuess? FromBlocks(Piece p)
+        {
+            if (p.First == p.Last && _b[p.First].Guess is { } single) return single;
+            int total = 0, covered = 0;
+            Dictionary<string, (int Chars, double Conf)>? votes = null;
+            for (int i = p.First; i <= p.Last; i++)
+            {
+                var b = _b[i];
+                if (b.Dropped) continue;
+                int n = b.End - b.Start;
+                total += n;
+                if (b.Guess is not { } g) continue;
+                covered += n;
+                votes ??= new Dictionary<string, (int, double)>(StringComparer.Ordinal);
+                votes.TryGetValue(g.Lang, out var v);
+                votes[g.Lang] = (v.Chars + n, v.Conf + g.Confidence * n);
+            }
+            if (votes == null || covered < 0.7 * total) return null;
+            var top = votes.MaxBy(kv => kv.Value.Chars);
+            return new LanguageGuess(top.Key, Math.Round(top.Value.Conf / top.Value.Chars * top.Value.Chars / covered, 4));
         }
     }
 }

@@ -60,6 +60,8 @@ public static partial class DutchConventions
             }
             else if (w.Upos == "ADP" && lower == "als" && w.Deprel == "mark") w.Upos = "SCONJ";
         }
+        Coordination(ws);
+        Punctuation(ws);
         // Separable verbs: the particle goes into the verb's lemma ("stelde … op" → "op_stellen").
         foreach (var w in ws)
         {
@@ -86,6 +88,93 @@ public static partial class DutchConventions
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// UD v1 attached "cc" (and the commas between conjuncts) to the first conjunct; UD v2 and
+    /// Alpino attach them to the conjunct that follows them.
+    /// </summary>
+    internal static void Coordination(List<ConlluWord> ws)
+    {
+        var conjuncts = new List<int>();
+        for (int i = 0; i < ws.Count; i++)
+        {
+            var w = ws[i];
+            bool isCc = w.Deprel == "cc" || w.Deprel == "cc:preconj";
+            bool isSep = w.Deprel == "punct" && w.Form is "," or ";" or "/";
+            if ((!isCc && !isSep) || w.Head <= 0) continue;
+            int h = w.Head; // 1-based
+            conjuncts.Clear();
+            conjuncts.Add(h);
+            for (int j = 0; j < ws.Count; j++) if (ws[j].Head == h && ws[j].Deprel.StartsWith("conj", StringComparison.Ordinal)) conjuncts.Add(j + 1);
+            if (conjuncts.Count < 2) continue;
+            conjuncts.Sort();
+            int self = i + 1, next = -1, prev = -1;
+            foreach (int c in conjuncts) { if (c < self) prev = c; else if (c > self && next < 0) next = c; }
+            if (next < 0 || next == h) continue;
+            if (isSep && prev < 0) continue;
+            w.Head = next;
+        }
+    }
+
+    private static readonly Dictionary<string, string> Closers = new(StringComparer.Ordinal)
+    {
+        ["("] = ")", ["["] = "]", ["{"] = "}", ["«"] = "»", [",,"] = "''", ["„"] = "”", ["“"] = "”", ["‘"] = "’", ["\""] = "\"", ["'"] = "'",
+    };
+
+    /// <summary>
+    /// Older LassySmall hangs most punctuation on the main verb; Alpino (UD v2) hangs brackets and
+    /// quotes on the head of the phrase they enclose and a comma on the phrase that follows it
+    /// (or, when that phrase belongs further right, on the phrase it closes). Sentence-final
+    /// punctuation stays on the root.
+    /// </summary>
+    internal static void Punctuation(List<ConlluWord> ws)
+    {
+        int n = ws.Count;
+        var head = new int[n];
+        var isP = new bool[n];
+        for (int i = 0; i < n; i++) { head[i] = ws[i].Head - 1; isP[i] = ws[i].Deprel == "punct"; }
+        // Yields of the non-punctuation words.
+        var lo = new int[n]; var hi = new int[n];
+        for (int i = 0; i < n; i++) { lo[i] = int.MaxValue; hi[i] = -1; }
+        for (int i = 0; i < n; i++)
+        {
+            if (isP[i]) continue;
+            int k = i, guard = 0;
+            while (k >= 0 && guard++ <= n) { if (i < lo[k]) lo[k] = i; if (i > hi[k]) hi[k] = i; k = head[k]; }
+        }
+        int last = n - 1;
+        while (last >= 0 && isP[last]) last--;
+        var done = new bool[n];
+        for (int p = 0; p < n; p++)
+        {
+            if (!isP[p] || done[p] || p > last) continue;
+            string f = ws[p].Form;
+            if (Closers.TryGetValue(f, out var close))
+            {
+                int q = -1;
+                for (int j = p + 1; j < n; j++) if (ws[j].Form == close && isP[j]) { q = j; break; }
+                if (q > p + 1)
+                {
+                    int top = -1, tops = 0;
+                    for (int j = p + 1; j < q; j++)
+                        if (!isP[j] && (head[j] < p || head[j] > q)) { top = j; tops++; }
+                    if (tops == 1) { ws[p].Head = ws[q].Head = top + 1; done[p] = done[q] = true; }
+                }
+                continue;
+            }
+            if (f is not ("," or ";" or ":" or "-" or "–" or "—")) continue;
+            int r = p + 1;
+            while (r <= last && isP[r]) r++;
+            if (r > last) continue;
+            while (head[r] >= 0 && lo[head[r]] > p) r = head[r];
+            if (head[r] < p) { ws[p].Head = r + 1; continue; }
+            int l = p - 1;
+            while (l >= 0 && isP[l]) l--;
+            if (l < 0) continue;
+            while (head[l] >= 0 && hi[head[l]] < p) l = head[l];
+            ws[p].Head = l + 1;
         }
     }
 }

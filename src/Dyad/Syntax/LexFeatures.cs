@@ -4,6 +4,8 @@ namespace Dyad.Syntax;
 internal struct Lex
 {
     public ulong Form, Lower, P1, P2, P3, S1, S2, S3, S4, Shape;
+    /// <summary>Ambiguity class (hash of the tags the word had in training; 0 = unknown), filled by the model.</summary>
+    public ulong Amb;
     public byte Flags; // 1 = has upper, 2 = all upper, 4 = has digit, 8 = has hyphen, 16 = first upper, 32 = has letter
 
     public static void Compute(string s, ref Lex x)

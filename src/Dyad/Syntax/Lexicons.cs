@@ -102,15 +102,23 @@ internal sealed class ValueLexicon
 
     internal static void WriteMap(BinaryWriter w, Dictionary<ulong, int> m)
     {
-        w.Write(m.Count);
-        foreach (var (k, v) in m.OrderBy(p => p.Key)) { w.Write(k); w.Write7BitEncodedInt(v); }
+        var keys = m.Keys.Order().ToArray();
+        var vals = new int[keys.Length];
+        for (int i = 0; i < keys.Length; i++) vals[i] = m[keys[i]];
+        w.Write(keys.Length);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(keys.AsSpan()));
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vals.AsSpan()));
     }
 
     internal static Dictionary<ulong, int> ReadMap(BinaryReader r)
     {
         int n = r.ReadInt32();
+        var keys = new ulong[n];
+        var vals = new int[n];
+        r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(keys.AsSpan()));
+        r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vals.AsSpan()));
         var m = new Dictionary<ulong, int>(n);
-        for (int i = 0; i < n; i++) { ulong k = r.ReadUInt64(); m[k] = r.Read7BitEncodedInt(); }
+        for (int i = 0; i < n; i++) m[keys[i]] = vals[i];
         return m;
     }
 }
@@ -244,5 +252,147 @@ internal sealed class Lemmatizer
         l.KeepCase = new bool[r.ReadInt32()];
         for (int i = 0; i < l.KeepCase.Length; i++) l.KeepCase[i] = r.ReadBoolean();
         return l;
+    }
+}
+
+/// <summary>
+/// Compound lemmas in the Alpino convention ("klooster_orde" for "kloosterorden", "uit_proberen"
+/// for "uitproberen"): a lemma without '_' whose tag is a noun (or a verb, for particle verbs) is
+/// split into parts seen as lemmas in the training data, the last part being a known noun (verb)
+/// lemma, with the fewest parts. Linking "s"/"en" after a non-final part are dropped. Only built
+/// when the training treebank writes compound lemmas this way.
+/// </summary>
+internal sealed class CompoundSplitter
+{
+    public const int MinPart = 3, MinWord = 6, MaxParts = 4;
+    /// <summary>Per tag: 0 = never split, 1 = noun compound, 2 = particle verb.</summary>
+    public byte[] Mode = [];
+    public HashSet<ulong> Heads = new(), NounTails = new(), VerbTails = new(), Particles = new(), NoSplit = new();
+
+    private static ulong H(ReadOnlySpan<char> s) => Hashing.Str(s);
+
+    public string Apply(string lemma, int tag)
+    {
+        if (tag >= Mode.Length || Mode[tag] == 0 || lemma.Length < MinWord || lemma.Contains('_')) return lemma;
+        foreach (char c in lemma) if (!char.IsLower(c)) return lemma;
+        if (NoSplit.Contains(H(lemma))) return lemma;
+        var s = lemma.AsSpan();
+        if (Mode[tag] == 2)
+        {
+            for (int i = Math.Min(s.Length - MinPart, 10); i >= 2; i--)
+                if (Particles.Contains(H(s[..i])) && VerbTails.Contains(H(s[i..]))) return string.Concat(s[..i], "_", s[i..]);
+            return lemma;
+        }
+        // Cut points, right to left: the final part is a known noun lemma, then as few head parts as possible.
+        Span<int> best = stackalloc int[MaxParts * 2];
+        Span<int> cur = stackalloc int[MaxParts * 2];
+        int bestParts = int.MaxValue, bestTail = 0;
+        for (int t = MinPart; t <= s.Length - MinPart; t++)
+        {
+            int start = s.Length - t;
+            if (!NounTails.Contains(H(s[start..]))) continue;
+            int parts = Heads1(s[..start], cur, 0, MaxParts - 1);
+            if (parts > 0 && (parts + 1 < bestParts || (parts + 1 == bestParts && t > bestTail)))
+            {
+                bestParts = parts + 1; bestTail = t;
+                cur[..(parts * 2)].CopyTo(best);
+            }
+        }
+        if (bestParts == int.MaxValue) return lemma;
+        var sb = new System.Text.StringBuilder(lemma.Length + 4);
+        for (int p = 0; p < bestParts - 1; p++) sb.Append(s.Slice(best[2 * p], best[2 * p + 1])).Append('_');
+        sb.Append(s[(s.Length - bestTail)..]);
+        return sb.ToString();
+    }
+
+    /// <summary>Segments s into at most max head parts (each a known head lemma, optionally followed by a linking "s"/"en"/"e"); returns the part count or 0.</summary>
+    private int Heads1(ReadOnlySpan<char> s, Span<int> outParts, int offset, int max)
+    {
+        if (s.Length < MinPart || max <= 0) return 0;
+        // One part: the whole of s (minus a linking element).
+        int whole = PartLength(s);
+        if (whole > 0) { outParts[0] = offset; outParts[1] = whole; return 1; }
+        if (max == 1) return 0;
+        // Longest first part, then the rest.
+        for (int i = s.Length - MinPart; i >= MinPart; i--)
+        {
+            int len = PartLength(s[..i]);
+            if (len == 0) continue;
+            int rest = Heads1(s[i..], outParts[2..], offset + i, max - 1);
+            if (rest > 0) { outParts[0] = offset; outParts[1] = len; return rest + 1; }
+        }
+        return 0;
+    }
+
+    /// <summary>Length of the head lemma that s spells (s itself, or s minus a linking "s"/"en"), or 0.</summary>
+    private int PartLength(ReadOnlySpan<char> s)
+    {
+        if (s.Length >= MinPart && Heads.Contains(H(s))) return s.Length;
+        if (s.Length > MinPart && s[^1] == 's' && Heads.Contains(H(s[..^1]))) return s.Length - 1;
+        if (s.Length > MinPart + 1 && s[^1] == 'n' && s[^2] == 'e' && Heads.Contains(H(s[..^2]))) return s.Length - 2;
+        return 0;
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Mode.Length); w.Write(Mode);
+        foreach (var set in new[] { Heads, NounTails, VerbTails, Particles, NoSplit })
+        {
+            w.Write(set.Count);
+            foreach (var h in set.Order()) w.Write(h);
+        }
+    }
+
+    public static CompoundSplitter Read(BinaryReader r)
+    {
+        var c = new CompoundSplitter();
+        c.Mode = r.ReadBytes(r.ReadInt32());
+        foreach (var set in new[] { c.Heads, c.NounTails, c.VerbTails, c.Particles, c.NoSplit })
+        {
+            int n = r.ReadInt32();
+            for (int i = 0; i < n; i++) set.Add(r.ReadUInt64());
+        }
+        return c;
+    }
+
+    public sealed class Builder
+    {
+        private readonly Dictionary<string, int> _heads = new(), _nouns = new(), _verbs = new();
+        private readonly HashSet<string> _particles = new(), _plainCompoundStyle = new(), _splitSeen = new();
+
+        /// <summary>Adds a training lemma; compoundStyle = its treebank writes compound lemmas with '_'.</summary>
+        public void Add(string lemma, string upos, bool compoundStyle)
+        {
+            if (lemma.Length == 0 || lemma == "_") return;
+            string l = lemma.ToLowerInvariant();
+            if (l.Contains('_'))
+            {
+                var parts = l.Split('_', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length < 2) return;
+                _splitSeen.Add(l.Replace("_", ""));
+                for (int i = 0; i < parts.Length - 1; i++) Bump(_heads, parts[i], 2);
+                if (upos == "VERB") { _particles.Add(parts[0]); Bump(_verbs, parts[^1], 2); }
+                else { Bump(_nouns, parts[^1], 2); Bump(_heads, parts[^1], 2); }
+                return;
+            }
+            if (upos is "NOUN" or "ADJ" or "VERB" or "NUM") Bump(_heads, l, 1);
+            if (upos == "NOUN") Bump(_nouns, l, 1);
+            if (upos == "VERB") Bump(_verbs, l, 1);
+            if (compoundStyle && upos is "NOUN" or "VERB" && l.Length >= MinWord) _plainCompoundStyle.Add(l);
+        }
+
+        private static void Bump(Dictionary<string, int> d, string k, int by) => d[k] = d.GetValueOrDefault(k) + by;
+
+        public CompoundSplitter Build(string[] tagUpos, IEnumerable<string> particles)
+        {
+            var c = new CompoundSplitter { Mode = new byte[tagUpos.Length] };
+            for (int t = 0; t < tagUpos.Length; t++) c.Mode[t] = tagUpos[t] switch { "NOUN" => 1, "VERB" => 2, _ => 0 };
+            foreach (var (k, v) in _heads) if (v >= 2 && k.Length >= MinPart) c.Heads.Add(H(k));
+            foreach (var (k, v) in _nouns) if (v >= 2 && k.Length >= MinPart) c.NounTails.Add(H(k));
+            foreach (var (k, v) in _verbs) if (v >= 2 && k.Length >= MinPart) c.VerbTails.Add(H(k));
+            foreach (var p in _particles.Concat(particles)) c.Particles.Add(H(p));
+            foreach (var p in _plainCompoundStyle) if (!_splitSeen.Contains(p)) c.NoSplit.Add(H(p));
+            return c;
+        }
     }
 }

@@ -31,7 +31,7 @@ internal sealed class Workspace
 /// </summary>
 public sealed class SyntaxModel : ISentenceAnnotator
 {
-    internal const string Magic = "DYADSYN2";
+    internal const string Magic = "DYADSYN5", MagicV4 = "DYADSYN4";
     public string Language { get; internal set; } = "";
     internal string[] TagClasses = [], TagUpos = [], TagXpos = [];
     internal bool JointXpos;
@@ -42,6 +42,15 @@ public sealed class SyntaxModel : ISentenceAnnotator
     internal QWeights TransWeights = null!, LabelWeights = null!;
     internal bool ParticleLemma;
     internal int PrtLabel = -1;
+    internal CompoundSplitter? Compounds;
+    /// <summary>Lowercased word hash → ambiguity class hash (tagger lookahead features); null in older models.</summary>
+    internal Dictionary<ulong, ulong>? Amb;
+
+    internal void FillAmb(Span<Lex> lex)
+    {
+        if (Amb == null) return;
+        for (int i = 0; i < lex.Length; i++) lex[i].Amb = Amb.TryGetValue(lex[i].Lower, out var a) ? a : 0;
+    }
 
     [ThreadStatic] private static Workspace? t_ws;
     internal static Workspace Ws => t_ws ??= new Workspace();
@@ -54,6 +63,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         var ws = Ws;
         ws.Ensure(n, Math.Max(TagClasses.Length, Labels.Length) + 4);
         for (int i = 0; i < n; i++) Dyad.Syntax.Lex.Compute(toks[i].Text, ref ws.Lex[i]);
+        FillAmb(ws.Lex.AsSpan(0, n));
         Run(ws, n, i => toks[i].Text);
         var st = ws.State;
         for (int i = 0; i < n; i++)
@@ -72,16 +82,18 @@ public sealed class SyntaxModel : ISentenceAnnotator
     /// <summary>Tags, lemmatizes and parses the n tokens whose <see cref="Lex"/> is already in ws.</summary>
     internal void Run(Workspace ws, int n, Func<int, string> form)
     {
-        Tag(TagWeights, ws, n);
+        Tag(TagWeights, ws, n, Amb != null);
         for (int i = 0; i < n; i++)
         {
             int tag = ws.Tags[i];
             string f = form(i);
             ws.Lemmas[i] = Lemmatizer.Predict(f, ws.Lex[i], tag);
+            if (Compounds != null) ws.Lemmas[i] = Compounds.Apply(ws.Lemmas[i], tag);
             ws.Feats[i] = FeatsLex.Predict(f, ws.Lex[i].Lower, tag);
             ws.Xpos[i] = JointXpos ? TagXpos[tag] : XposLex.Predict(f, ws.Lex[i].Lower, tag);
         }
         Parse(TransWeights, LabelWeights, ws, n);
+        PassiveAgents(ws, n, form);
         if (ParticleLemma && PrtLabel >= 0)
         {
             var st = ws.State;
@@ -96,7 +108,37 @@ public sealed class SyntaxModel : ISentenceAnnotator
         }
     }
 
-    internal static void Tag(IScorer w, Workspace ws, int n)
+    private int _obl = -2, _agent, _auxPass, _case;
+
+    /// <summary>
+    /// Passive agents: an "obl" whose case marker is "by" (en) or "door" (nl) and whose head verb has an
+    /// "aux:pass" dependent becomes "obl:agent" (the UD EWT and Alpino convention; LassySmall, most of the
+    /// Dutch training data, has no obl:agent, so the parser alone rarely predicts it).
+    /// </summary>
+    private void PassiveAgents(Workspace ws, int n, Func<int, string> form)
+    {
+        if (_obl == -2)
+        {
+            _obl = Array.IndexOf(Labels, "obl"); _agent = Array.IndexOf(Labels, "obl:agent");
+            _auxPass = Array.IndexOf(Labels, "aux:pass"); _case = Array.IndexOf(Labels, "case");
+        }
+        if (_obl < 0 || _agent < 0 || _auxPass < 0 || _case < 0) return;
+        string marker = Language == "nl" ? "door" : Language == "en" ? "by" : "";
+        if (marker.Length == 0) return;
+        var st = ws.State;
+        for (int i = 0; i < n; i++)
+        {
+            if (st.Label[i] != _case || !form(i).Equals(marker, StringComparison.OrdinalIgnoreCase)) continue;
+            int nom = st.Head[i];
+            if (nom < 0 || st.Label[nom] != _obl) continue;
+            int verb = st.Head[nom];
+            if (verb < 0) continue;
+            for (int k = 0; k < n; k++)
+                if (st.Head[k] == verb && st.Label[k] == _auxPass) { st.Label[nom] = _agent; break; }
+        }
+    }
+
+    internal static void Tag(IScorer w, Workspace ws, int n, bool amb)
     {
         Span<ulong> f = ws.Hashes;
         Span<int> rows = ws.Rows;
@@ -104,7 +146,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         int c = w.Classes;
         for (int i = 0; i < n; i++)
         {
-            int k = Tagger.Features(ws.Lex.AsSpan(0, n), ws.Tags, i, f);
+            int k = Tagger.Features(ws.Lex.AsSpan(0, n), ws.Tags, i, f, amb);
             for (int j = 0; j < k; j++) rows[j] = w.Row(f[j]);
             w.Score(rows[..k], sc);
             int best = 0;
@@ -160,7 +202,7 @@ public sealed class SyntaxModel : ISentenceAnnotator
         using var fs = File.Create(path);
         using var gz = new GZipStream(fs, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gz);
-        w.Write(Magic); w.Write(Language);
+        w.Write(Amb != null ? Magic : MagicV4); w.Write(Language);
         WriteStrings(w, TagClasses); WriteStrings(w, TagUpos); WriteStrings(w, TagXpos);
         w.Write(JointXpos);
         TagWeights.Write(w);
@@ -168,6 +210,14 @@ public sealed class SyntaxModel : ISentenceAnnotator
         WriteStrings(w, Labels);
         TransWeights.Write(w); LabelWeights.Write(w);
         w.Write(ParticleLemma); w.Write(PrtLabel);
+        w.Write(Compounds != null);
+        Compounds?.Write(w);
+        if (Amb != null)
+        {
+            var keys = Amb.Keys.Order().ToArray();
+            w.Write(keys.Length);
+            foreach (var k in keys) { w.Write(k); w.Write(Amb[k]); }
+        }
     }
 
     public static SyntaxModel Load(Stream s)
@@ -175,7 +225,11 @@ public sealed class SyntaxModel : ISentenceAnnotator
         using var gz = new GZipStream(s, CompressionMode.Decompress);
         using var bs = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(bs);
-        if (r.ReadString() != Magic) throw new InvalidDataException("not a Dyad syntax model (bad header)");
+        string magic = r.ReadString();
+        if (magic != Magic && magic != MagicV4)
+            throw new InvalidDataException(magic.StartsWith("DYADSYN", StringComparison.Ordinal)
+                ? $"syntax model format {magic}, this version of Dyad reads {Magic}; retrain with dyad train"
+                : "not a Dyad syntax model (bad header)");
         var m = new SyntaxModel { Language = r.ReadString() };
         m.TagClasses = ReadStrings(r); m.TagUpos = ReadStrings(r); m.TagXpos = ReadStrings(r);
         m.JointXpos = r.ReadBoolean();
@@ -184,6 +238,13 @@ public sealed class SyntaxModel : ISentenceAnnotator
         m.Labels = ReadStrings(r);
         m.TransWeights = QWeights.Read(r); m.LabelWeights = QWeights.Read(r);
         m.ParticleLemma = r.ReadBoolean(); m.PrtLabel = r.ReadInt32();
+        if (r.ReadBoolean()) m.Compounds = CompoundSplitter.Read(r);
+        if (magic == Magic)
+        {
+            int na = r.ReadInt32();
+            m.Amb = new Dictionary<ulong, ulong>(na);
+            for (int i = 0; i < na; i++) { ulong k = r.ReadUInt64(); m.Amb[k] = r.ReadUInt64(); }
+        }
         return m;
     }
 

@@ -32,6 +32,7 @@ public static class SyntaxModels
         return Cache.GetOrAdd(lang, l => new Lazy<SyntaxModel?>(() => LoadModel(l), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
+    /// <summary>$DYAD_MODELS/LANG.syntax.gz when that file exists, else the model shipped inside the library.</summary>
     private static SyntaxModel? LoadModel(string lang)
     {
         if (lang.Length > 8 || !lang.All(char.IsAsciiLetterLower)) return null;
@@ -39,8 +40,21 @@ public static class SyntaxModels
         if (!string.IsNullOrEmpty(dir))
         {
             var p = Path.Combine(dir, FileName(lang));
-            return File.Exists(p) ? SyntaxModel.Load(p) : null;
+            if (File.Exists(p))
+            {
+                try { return SyntaxModel.Load(p); }
+                catch (InvalidDataException e)
+                {
+                    Console.Error.WriteLine($"dyad: {p}: {e.Message}; using the shipped '{lang}' model");
+                }
+            }
         }
+        return Embedded(lang);
+    }
+
+    /// <summary>The model shipped inside the library (embedded resource "Dyad.models.LANG.syntax.gz"), or null.</summary>
+    public static SyntaxModel? Embedded(string lang)
+    {
         using var s = typeof(SyntaxModels).Assembly.GetManifestResourceStream("Dyad.models." + FileName(lang));
         return s == null ? null : SyntaxModel.Load(s);
     }

@@ -14,9 +14,15 @@ public sealed class TrainOptions
     public int TagEpochs = 12;
     public int ParseEpochs = 15;
     public int TagBits = 18, TransBits = 21, LabelBits = 18;
+    /// <summary>Tagger lookahead features from the tags each word had in training (ambiguity classes).</summary>
+    public bool AmbiguityClasses = true;
+    /// <summary>Jackknife folds see only the other folds' ambiguity classes (false: the whole training set's, as for the shipped English model).</summary>
+    public bool FoldAmbiguity = true;
     /// <summary>Folds for jackknifed training tags for the parser (0/1 = tag training data with the final tagger).</summary>
     public int Folds = 4;
     public float Prune = 0.05f;
+    /// <summary>Split compound lemmas ("klooster_orde") when the training treebank writes them that way.</summary>
+    public bool CompoundLemmas = true;
     public TextWriter Log = TextWriter.Null;
 }
 
@@ -28,6 +34,8 @@ internal sealed class TSent
     public Lex[] Lex = [];
     /// <summary>Labels are a coarser convention (e.g. no "obl:arg"): accept any finer subtype seen elsewhere.</summary>
     public bool Coarse;
+    /// <summary>The sentence's treebank writes compound lemmas with '_' (Alpino: "klooster_orde").</summary>
+    public bool CompoundLemmas;
     public int Length => Form.Length;
 
     public static TSent From(ConlluSentence s)
@@ -67,10 +75,16 @@ public static class SyntaxTrainer
                 foreach (var s in sents) DutchConventions.Convert(s);
                 coarse = true;
             }
+            long nouns = 0, split = 0;
+            foreach (var s in sents)
+                foreach (var w in s.Words)
+                    if (w.Upos == "NOUN") { nouns++; if (w.Lemma.Length > 2 && w.Lemma.Contains('_')) split++; }
+            bool compound = nouns > 0 && split * 50 >= nouns;
+            if (compound) o.Log.WriteLine($"  {Path.GetFileName(path)}: compound lemmas written with '_' ({100.0 * split / nouns:F1}% of nouns)");
             foreach (var s in sents)
             {
                 var t = TSent.From(s);
-                t.Coarse = coarse;
+                t.Coarse = coarse; t.CompoundLemmas = compound;
                 train.Add(t); repeats.Add(rep);
             }
             o.Log.WriteLine($"  read {sents.Count} sentences from {path}{(rep > 1 ? $" (x{rep})" : "")}");
@@ -118,6 +132,16 @@ public static class SyntaxTrainer
         m.PrtLabel = labIds.GetValueOrDefault("compound:prt", -1);
         var alts = LabelAlternatives(m.Labels, train);
 
+        // Ambiguity classes: the set of tags a word (seen at least twice) had in training, each tag with a share of at least 5%.
+        bool amb = o.AmbiguityClasses;
+        if (amb)
+        {
+            m.Amb = AmbiguityClasses(train, Enumerable.Range(0, train.Count));
+            foreach (var t in train) m.FillAmb(t.Lex);
+            foreach (var t in dev) m.FillAmb(t.Lex);
+            o.Log.WriteLine($"  ambiguity classes for {m.Amb.Count} words");
+        }
+
         // Tagger.
         var order = new List<int>();
         for (int i = 0; i < train.Count; i++) for (int r = 0; r < repeats[i]; r++) order.Add(i);
@@ -130,23 +154,32 @@ public static class SyntaxTrainer
             for (int fold = 0; fold < o.Folds; fold++)
             {
                 var sub = order.Where(i => i % o.Folds != fold).ToList();
+                if (amb && o.FoldAmbiguity)
+                {
+                    // The held-out fold's words get the ambiguity classes of the other folds only.
+                    var foldAmb = new SyntaxModel { Amb = AmbiguityClasses(train, Enumerable.Range(0, train.Count).Where(i => i % o.Folds != fold)) };
+                    foreach (var t in train) foldAmb.FillAmb(t.Lex);
+                }
                 var w = TrainTagger(o, train, sub, [], m.TagClasses.Length, Math.Max(1, o.TagEpochs * 2 / 3), TextWriter.Null, false);
                 var ws = new Workspace();
-                for (int i = fold; i < train.Count; i += o.Folds) TagInto(w, ws, train[i]);
+                for (int i = fold; i < train.Count; i += o.Folds) TagInto(w, ws, train[i], amb);
             }
+            if (amb && o.FoldAmbiguity) foreach (var t in train) m.FillAmb(t.Lex);
             o.Log.WriteLine($"  jackknifed tags ({o.Folds} folds) done at {sw.Elapsed.TotalSeconds:F0}s, accuracy {TagAcc(train):F2}");
         }
         else
         {
             var ws = new Workspace();
-            foreach (var t in train) TagInto(m.TagWeights, ws, t);
+            foreach (var t in train) TagInto(m.TagWeights, ws, t, amb);
         }
-        { var ws = new Workspace(); foreach (var t in dev) TagInto(m.TagWeights, ws, t); }
+        { var ws = new Workspace(); foreach (var t in dev) TagInto(m.TagWeights, ws, t, amb); }
 
         // Lemmatizer and morphology lexicons (from gold tags).
         var lb = new Lemmatizer.Builder();
         var fb = new ValueLexicon.Builder();
         var xb = new ValueLexicon.Builder();
+        var cb = new CompoundSplitter.Builder();
+        bool anyCompound = train.Any(t => t.CompoundLemmas);
         int prtJoined = 0, prtTotal = 0;
         foreach (var t in train)
         {
@@ -159,6 +192,7 @@ public static class SyntaxTrainer
                 string lemma = t.Lemma[i];
                 if (prt[i] != null && lemma.StartsWith(prt[i]!, StringComparison.Ordinal)) lemma = lemma[prt[i]!.Length..];
                 lb.Add(t.Form[i], t.Tag[i], lemma);
+                if (anyCompound) cb.Add(t.Lemma[i], t.Upos[i], t.CompoundLemmas);
                 fb.Add(t.Form[i], t.Tag[i], t.Feats[i]);
                 if (t.Xpos[i] != "_") xb.Add(t.Form[i], t.Tag[i], t.Xpos[i]);
                 if (t.Deprel[i] == "compound:prt" && t.Head[i] >= 0)
@@ -172,11 +206,37 @@ public static class SyntaxTrainer
         m.FeatsLex = fb.Build(m.TagClasses.Length);
         m.XposLex = xb.Build(m.TagClasses.Length);
         m.ParticleLemma = prtTotal > 0 && prtJoined * 2 > prtTotal;
+        if (anyCompound && o.CompoundLemmas) m.Compounds = cb.Build(m.TagUpos, o.Language == "nl" ? DutchConventions.Particles : []);
 
         // Parser.
         TrainParser(o, m, train, order, dev, alts);
         o.Log.WriteLine($"  parser done at {sw.Elapsed.TotalSeconds:F0}s");
         return m;
+    }
+
+    /// <summary>The set of tags a word (seen at least twice) had in the given sentences, each tag with a share of at least 5%, as a hash.</summary>
+    private static Dictionary<ulong, ulong> AmbiguityClasses(List<TSent> train, IEnumerable<int> which)
+    {
+        var counts = new Dictionary<ulong, Dictionary<int, int>>();
+        foreach (int si in which)
+        {
+            var t = train[si];
+            for (int i = 0; i < t.Length; i++)
+            {
+                if (!counts.TryGetValue(t.Lex[i].Lower, out var c)) counts[t.Lex[i].Lower] = c = new Dictionary<int, int>();
+                c[t.Tag[i]] = c.GetValueOrDefault(t.Tag[i]) + 1;
+            }
+        }
+        var amb = new Dictionary<ulong, ulong>();
+        foreach (var (w, c) in counts)
+        {
+            int total = c.Values.Sum();
+            if (total < 2) continue;
+            ulong h = 1469598103934665603UL;
+            foreach (var tag in c.Where(p => p.Value * 20 >= total).Select(p => p.Key).Order()) { h ^= (ulong)(tag + 1); h *= 1099511628211UL; }
+            amb[w] = h | 2; // never 0 (unknown) or 1 (past the end)
+        }
+        return amb;
     }
 
     private static double TagAcc(List<TSent> sents)
@@ -186,12 +246,12 @@ public static class SyntaxTrainer
         return 100.0 * ok / Math.Max(1, n);
     }
 
-    private static void TagInto(IScorer w, Workspace ws, TSent t)
+    private static void TagInto(IScorer w, Workspace ws, TSent t, bool amb)
     {
         int n = t.Length;
         ws.Ensure(n, w.Classes + 4);
         Array.Copy(t.Lex, ws.Lex, n);
-        SyntaxModel.Tag(w, ws, n);
+        SyntaxModel.Tag(w, ws, n, amb);
         Array.Copy(ws.Tags, t.PTag, n);
     }
 
@@ -220,7 +280,7 @@ public static class SyntaxTrainer
                 if (tags.Length < t.Length) tags = new int[t.Length * 2];
                 for (int i = 0; i < t.Length; i++)
                 {
-                    int k = Tagger.Features(t.Lex, tags, i, f);
+                    int k = Tagger.Features(t.Lex, tags, i, f, o.AmbiguityClasses);
                     for (int j = 0; j < k; j++) rows[j] = p.Row(f[j]);
                     p.Score(rows[..k], sc);
                     int pred = 0;
@@ -236,7 +296,7 @@ public static class SyntaxTrainer
                 var q = p.Freeze();
                 var ws = new Workspace();
                 long dok = 0, dn = 0;
-                foreach (var t in dev) { TagInto(q, ws, t); for (int i = 0; i < t.Length; i++) { dn++; if (t.PTag[i] == t.Tag[i]) dok++; } }
+                foreach (var t in dev) { TagInto(q, ws, t, o.AmbiguityClasses); for (int i = 0; i < t.Length; i++) { dn++; if (t.PTag[i] == t.Tag[i]) dok++; } }
                 double acc = 100.0 * dok / Math.Max(1, dn);
                 log.WriteLine($"  tagger epoch {ep + 1}: train {100.0 * ok / n:F2}  dev {acc:F2}");
                 if (acc > bestAcc) { bestAcc = acc; best = q; }

@@ -7,11 +7,11 @@ namespace Dyad.Syntax;
 /// </summary>
 internal sealed class Tagger
 {
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 48;
     public string[] Classes = [];
 
     /// <summary>Writes feature hashes for position i given tags already assigned to the left.</summary>
-    public static int Features(ReadOnlySpan<Lex> lex, ReadOnlySpan<int> tags, int i, Span<ulong> f)
+    public static int Features(ReadOnlySpan<Lex> lex, ReadOnlySpan<int> tags, int i, Span<ulong> f, bool amb = false)
     {
         int n = lex.Length, k = 0;
         ref readonly Lex w = ref lex[i];
@@ -55,6 +55,19 @@ internal sealed class Tagger
         f[k++] = Hashing.F(34, lm2, lm1, w.Lower);
         f[k++] = Hashing.F(35, i == 0 ? 1UL : 0UL, w.Lower);
         f[k++] = Hashing.F(36, i + 2 >= n ? 1UL : 0UL, w.Lower);
+        if (amb)
+        {
+            // Tags the next words can have (their tags are not known yet in left-to-right tagging).
+            ulong a0 = w.Amb, a1 = i + 1 < n ? lex[i + 1].Amb : 1, a2 = i + 2 < n ? lex[i + 2].Amb : 1;
+            f[k++] = Hashing.F(37, a0);
+            f[k++] = Hashing.F(38, a1);
+            f[k++] = Hashing.F(39, a0, a1);
+            f[k++] = Hashing.F(40, t1, a0);
+            f[k++] = Hashing.F(41, t1, a0, a1);
+            f[k++] = Hashing.F(42, a1, a2);
+            f[k++] = Hashing.F(43, w.Lower, a1);
+            f[k++] = Hashing.F(44, a0 == 0 ? w.S3 : 0, a1);
+        }
         return k;
     }
 }

@@ -31,6 +31,29 @@ public sealed class CueLexicon
     public HashSet<string> Condition { get; } = new(StringComparer.Ordinal);
     public HashSet<string> QuestionMarks { get; } = new(StringComparer.Ordinal);
 
+    private Dictionary<string, string>? _attrForms;
+
+    /// <summary>
+    /// Overwrites the lemma of verbs whose surface form is a regular inflection of an attribution verb but whose
+    /// lemma the lemmatizer got wrong ("ontkende" → "ontkenden"), so that claims do not depend on it.
+    /// </summary>
+    public void RepairLemmas(Events.SentenceView v)
+    {
+        if (_attrForms == null)
+        {
+            var d = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var l in Attribution.Keys)
+                foreach (var f in Lang == "nl" ? TriggerLexicon.DutchVerbForms(l) : TriggerLexicon.EnglishVerbForms(l))
+                    d.TryAdd(f, l);
+            lock (Cache) _attrForms ??= d;
+        }
+        for (int i = 0; i < v.Count; i++)
+        {
+            if (!v.IsVerbal(i) || Attribution.ContainsKey(v.Lemma[i])) continue;
+            if (_attrForms.TryGetValue(v.Lower[i], out var lemma)) v.Lemma[i] = lemma;
+        }
+    }
+
     private static readonly Dictionary<string, CueLexicon> Cache = new(StringComparer.Ordinal);
 
     public static CueLexicon For(string lang, IReadOnlyList<string>? userFiles = null)

@@ -63,6 +63,97 @@ public sealed class TriggerLexicon
     public TriggerPattern[]? VerbsFor(string lemma) => _verbs.TryGetValue(lemma, out var a) ? a : null;
     public TriggerPattern[]? NounsFor(string lemma) => _nouns.TryGetValue(lemma, out var a) ? a : null;
 
+    private Dictionary<string, string>? _verbForms, _nounForms;
+
+    /// <summary>
+    /// Head lemma of a verb trigger whose regular inflected form is <paramref name="form"/> (lower case) — a
+    /// fallback for words the lemmatizer gets wrong ("shelled" → "shel"). English: -s, -es, -ed, -d, -ing,
+    /// doubled consonants, y → ied; Dutch: stem, stem+t, -de/-te(n), ge-…-d/-t participles, particle verbs.
+    /// </summary>
+    public string? VerbLemmaForForm(string form)
+    {
+        _verbForms ??= BuildForms(_verbs.Keys, verb: true);
+        return _verbForms.TryGetValue(form, out var l) ? l : null;
+    }
+
+    /// <summary>Head lemma of a noun trigger from its plural form ("strikes", "aanvallen").</summary>
+    public string? NounLemmaForForm(string form)
+    {
+        _nounForms ??= BuildForms(_nouns.Keys, verb: false);
+        return _nounForms.TryGetValue(form, out var l) ? l : null;
+    }
+
+    private Dictionary<string, string> BuildForms(IEnumerable<string> lemmas, bool verb)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var l in lemmas)
+            foreach (var f in verb ? (Lang == "nl" ? DutchVerbForms(l) : EnglishVerbForms(l)) : NounForms(l))
+                d.TryAdd(f, l);
+        return d;
+    }
+
+    private static readonly string[] DutchParticles = ["aan", "af", "op", "uit", "in", "neer", "terug", "vrij", "toe", "mee", "door", "over", "weg", "bij", "voor", "na", "om", "tegen"];
+
+    internal static IEnumerable<string> EnglishVerbForms(string l)
+    {
+        yield return l;
+        bool vowelY = l.EndsWith('y') && l.Length > 1 && "aeiou".Contains(l[^2]);
+        if (l.EndsWith('y') && !vowelY) { yield return l[..^1] + "ies"; yield return l[..^1] + "ied"; }
+        else if (l.EndsWith('s') || l.EndsWith('x') || l.EndsWith('z') || l.EndsWith("sh") || l.EndsWith("ch") || l.EndsWith('o')) yield return l + "es";
+        else yield return l + "s";
+        if (l.EndsWith('e')) { yield return l + "d"; yield return l[..^1] + "ing"; }
+        else { yield return l + "ed"; yield return l + "ing"; }
+        // Doubled final consonant after a single vowel ("kidnap" → "kidnapped", "shell" is already double).
+        if (l.Length >= 3 && "bdgklmnprt".Contains(l[^1]) && "aeiou".Contains(l[^2]) && !"aeiou".Contains(l[^3]))
+        { yield return l + l[^1] + "ed"; yield return l + l[^1] + "ing"; }
+    }
+
+    internal static IEnumerable<string> DutchVerbForms(string l)
+    {
+        yield return l;
+        if (!l.EndsWith("en") || l.Length < 4) yield break;
+        string particle = "";
+        foreach (var p in DutchParticles)
+            if (l.StartsWith(p, StringComparison.Ordinal) && l.Length > p.Length + 3) { particle = p; break; }
+        string core = l[particle.Length..];
+        string stem = core[..^2];
+        // Long vowel spelling: "bombarderen" → stem "bombardeer"; "beschieten" → "beschiet"; "stoppen" → "stop".
+        if (stem.Length >= 2 && stem[^1] == stem[^2] && !"aeiou".Contains(stem[^1])) stem = stem[..^1];
+        else if (stem.Length >= 2 && "aeou".Contains(stem[^2]) && !"aeiou".Contains(stem[^1]) && (stem.Length < 3 || !"aeiou".Contains(stem[^3])))
+            stem = stem[..^1] + stem[^2] + stem[^1];
+        if (stem.EndsWith('v')) stem = stem[..^1] + "f";
+        if (stem.EndsWith('z')) stem = stem[..^1] + "s";
+        bool tk = stem.Length > 0 && "tkfschp".Contains(stem[^1]); // 't kofschip: -te / -t, else -de / -d
+        string past = tk ? "te" : "de";
+        string part = tk ? "t" : "d";
+        bool prefixed = core.StartsWith("be") || core.StartsWith("ge") || core.StartsWith("ver") || core.StartsWith("ont") || core.StartsWith("her") || core.StartsWith("er");
+        var forms = new List<string> { stem, stem + "t", stem + past, stem + past + "n", core, core[..^2] + "d" };
+        string pp = (prefixed ? "" : "ge") + stem + (stem.EndsWith(part) ? "" : part);
+        forms.Add(pp);
+        if (stem.EndsWith('t') || stem.EndsWith('d')) forms.Add((prefixed ? "" : "ge") + stem);
+        forms.Add((prefixed ? "" : "ge") + core); // strong participles: "gevallen", "aangevallen"
+        foreach (var f in forms)
+        {
+            yield return f;
+            if (particle.Length > 0) yield return particle + f;
+        }
+    }
+
+    private IEnumerable<string> NounForms(string l)
+    {
+        yield return l;
+        if (Lang == "nl")
+        {
+            yield return l + "en"; yield return l + "s";
+            if (l.Length >= 3 && !"aeiou".Contains(l[^1]) && "aeiou".Contains(l[^2]) && !"aeiou".Contains(l[^3])) yield return l + l[^1] + "en";
+            if (l.Length >= 3 && l[^2] == l[^3] && "aeou".Contains(l[^2])) yield return l[..^2] + l[^1] + "en";
+            yield break;
+        }
+        if (l.EndsWith('y') && l.Length > 1 && !"aeiou".Contains(l[^2])) yield return l[..^1] + "ies";
+        else if (l.EndsWith('s') || l.EndsWith('x') || l.EndsWith("sh") || l.EndsWith("ch")) yield return l + "es";
+        else yield return l + "s";
+    }
+
     private static readonly Dictionary<string, TriggerLexicon> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The built-in lexicon for a language plus user files (cached per language + file list).</summary>

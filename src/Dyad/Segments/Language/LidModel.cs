@@ -1,0 +1,170 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Dyad.Segments.Language;
+
+/// <summary>
+/// A linear model over hashed character n-grams: one signed byte per (bucket, language), a global
+/// scale and a bias per language. Score(lang) = bias + scale · Σ w[bucket(f), lang] / √(#features).
+/// File: gzip of "DLID" magic, version, class count, class codes, feature config, bucket bits,
+/// scale, biases, then the weight table bucket-major.
+/// </summary>
+internal sealed class LidModel
+{
+    private const uint Magic = 0x44494C44; // "DLID"
+    private const int Version = 1;
+    public const string ResourceName = "Dyad.models.lid.bin.gz";
+
+    public string[] Classes { get; }
+    public FeatureConfig Config { get; }
+    public int Bits { get; }
+    public float Scale { get; }
+    public float[] Bias { get; }
+    /// <summary>Weights, bucket-major: Weights[bucket * Classes.Length + class].</summary>
+    public sbyte[] Weights { get; }
+
+    public int Mask => (1 << Bits) - 1;
+
+    public LidModel(string[] classes, FeatureConfig config, int bits, float scale, float[] bias, sbyte[] weights)
+    {
+        if (bias.Length != classes.Length) throw new ArgumentException("one bias per class");
+        if (weights.Length != (1 << bits) * classes.Length) throw new ArgumentException("weight table size does not match bits × classes");
+        Classes = classes; Config = config; Bits = bits; Scale = scale; Bias = bias; Weights = weights;
+    }
+
+    public int IndexOf(string lang) => Array.IndexOf(Classes, lang);
+
+    /// <summary>Accumulates the weight rows of each feature into per-class integer sums (up to 8 classes).</summary>
+    internal ref struct ScoreSink : IFeatureSink
+    {
+        private readonly ref sbyte _w;
+        private readonly uint _mask;
+        private readonly int _k;
+        public int S0, S1, S2, S3, S4, S5, S6, S7;
+        public int Count;
+
+        public ScoreSink(LidModel m)
+        {
+            if (m.Classes.Length > 8) throw new NotSupportedException("at most 8 classes");
+            _w = ref MemoryMarshal.GetArrayDataReference(m.Weights);
+            _mask = (uint)m.Mask; _k = m.Classes.Length;
+            S0 = S1 = S2 = S3 = S4 = S5 = S6 = S7 = 0; Count = 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(uint hash)
+        {
+            // bucket < 2^24 and k ≤ 8, so the offset fits an int and stays inside the table.
+            ref sbyte r = ref Unsafe.Add(ref _w, (nint)(hash & _mask) * _k);
+            Count++;
+            if (_k == 6)
+            {
+                S0 += r; S1 += Unsafe.Add(ref r, 1); S2 += Unsafe.Add(ref r, 2);
+                S3 += Unsafe.Add(ref r, 3); S4 += Unsafe.Add(ref r, 4); S5 += Unsafe.Add(ref r, 5);
+                return;
+            }
+            for (int c = 0; c < _k; c++)
+            {
+                int v = Unsafe.Add(ref r, c);
+                switch (c)
+                {
+                    case 0: S0 += v; break; case 1: S1 += v; break; case 2: S2 += v; break; case 3: S3 += v; break;
+                    case 4: S4 += v; break; case 5: S5 += v; break; case 6: S6 += v; break; default: S7 += v; break;
+                }
+            }
+        }
+
+        public readonly int Sum(int c) => c switch { 0 => S0, 1 => S1, 2 => S2, 3 => S3, 4 => S4, 5 => S5, 6 => S6, _ => S7 };
+    }
+
+    /// <summary>Spans longer than this are scored on <see cref="Windows"/> windows of <see cref="WindowChars"/> characters spread over the span.</summary>
+    public const int FullScoreChars = 2048, Windows = 4, WindowChars = 512;
+
+    /// <summary>Class scores of a span into <paramref name="scores"/> (length = class count); returns the feature count.</summary>
+    public int Score(ReadOnlySpan<char> text, Span<double> scores)
+    {
+        int k = Classes.Length;
+        var sink = new ScoreSink(this);
+        if (text.Length <= FullScoreChars)
+            LidFeatures.Extract(text, Config, ref sink);
+        else
+        {
+            // Evenly spaced windows, each starting after and ending before a space so no word is cut.
+            long step = (text.Length - WindowChars) / (Windows - 1);
+            for (int i = 0; i < Windows; i++)
+            {
+                int a = (int)(i * step), b = a + WindowChars;
+                while (a < b && !char.IsWhiteSpace(text[a])) a++;
+                while (b > a && !char.IsWhiteSpace(text[b - 1])) b--;
+                if (b - a < WindowChars / 4) { a = (int)(i * step); b = a + WindowChars; }
+                LidFeatures.Extract(text[a..b], Config, ref sink);
+            }
+        }
+        double norm = sink.Count == 0 ? 0 : Scale / Math.Sqrt(sink.Count);
+        for (int c = 0; c < k; c++) scores[c] = Bias[c] + sink.Sum(c) * norm;
+        return sink.Count;
+    }
+
+    public void Write(Stream output)
+    {
+        using var gz = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic); w.Write(Version);
+        w.Write(Classes.Length);
+        foreach (var c in Classes) w.Write(c);
+        w.Write(Config.MaxOrder); w.Write(Config.Words);
+        w.Write(Bits); w.Write(Scale);
+        foreach (var b in Bias) w.Write(b);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Weights.AsSpan()));
+    }
+
+    public void Save(string path)
+    {
+        using var f = File.Create(path);
+        Write(f);
+    }
+
+    public static LidModel Read(Stream input, string what)
+    {
+        using var gz = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+        using var r = new BinaryReader(gz, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (r.ReadUInt32() != Magic) throw new InvalidDataException($"{what}: not a language-identifier model (bad magic)");
+            int version = r.ReadInt32();
+            if (version != Version) throw new InvalidDataException($"{what}: unsupported model version {version}");
+            int k = r.ReadInt32();
+            if (k <= 0 || k > 64) throw new InvalidDataException($"{what}: bad class count {k}");
+            var classes = new string[k];
+            for (int i = 0; i < k; i++) classes[i] = r.ReadString();
+            var config = new FeatureConfig(r.ReadInt32(), r.ReadBoolean());
+            int bits = r.ReadInt32();
+            if (bits < 8 || bits > 24) throw new InvalidDataException($"{what}: bad bucket bits {bits}");
+            float scale = r.ReadSingle();
+            var bias = new float[k];
+            for (int i = 0; i < k; i++) bias[i] = r.ReadSingle();
+            var weights = new sbyte[(1 << bits) * k];
+            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
+            return new LidModel(classes, config, bits, scale, bias, weights);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{what}: truncated language-identifier model");
+        }
+    }
+
+    public static LidModel Load(string path)
+    {
+        using var f = File.OpenRead(path);
+        return Read(f, path);
+    }
+
+    /// <summary>The model shipped inside the Dyad assembly, or null when the build has none.</summary>
+    public static LidModel? LoadEmbedded()
+    {
+        using var s = typeof(LidModel).Assembly.GetManifestResourceStream(ResourceName);
+        return s == null ? null : Read(s, ResourceName);
+    }
+}
