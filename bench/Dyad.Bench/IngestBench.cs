@@ -74,7 +74,9 @@ public static class IngestBench
         foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
         var options = new AnalyzerOptions { DatabasePath = db, Jobs = jobs, StopAfter = stop == "none" ? null : stop };
         var analyzer = new Analyzer(options);
+        using var threads = new ThreadCpu();
         var s = analyzer.Run([input]);
+        threads.Stop();
         double mb = s.BytesRead / 1e6;
         double wall = s.Elapsed.TotalSeconds, cpu = s.CpuTime.TotalSeconds;
         Console.WriteLine($"ingest {input}: stop after {stop}, --jobs {jobs}, {Environment.ProcessorCount} cores");
@@ -84,7 +86,54 @@ public static class IngestBench
         Console.WriteLine($"  cpu  {cpu:0.00} s → {mb / cpu:0.0} MB per CPU-second (all threads: reader, {jobs} workers, writer)");
         Console.WriteLine($"  peak RSS {PeakRssMb():0} MB; database {new FileInfo(db).Length / 1e6:0} MB at {db}");
         Console.WriteLine($"  load average {LoadAverage()}");
+        Console.WriteLine($"  CPU by thread: {threads.Summary()}");
         return 0;
+    }
+
+    /// <summary>Samples /proc/self/task/*/stat (utime + stime, by thread name) every 100 ms, so finished threads are counted too.</summary>
+    private sealed class ThreadCpu : IDisposable
+    {
+        private readonly Dictionary<int, (string Name, long Ticks)> _seen = new();
+        private readonly Thread _t;
+        private volatile bool _stop;
+
+        public ThreadCpu()
+        {
+            _t = new Thread(() => { while (!_stop) { Sample(); Thread.Sleep(100); } }) { IsBackground = true, Name = "bench-sampler" };
+            _t.Start();
+        }
+
+        private void Sample()
+        {
+            try
+            {
+                foreach (var dir in Directory.EnumerateDirectories("/proc/self/task"))
+                {
+                    string stat;
+                    try { stat = File.ReadAllText(Path.Combine(dir, "stat")); } catch (IOException) { continue; }
+                    int open = stat.IndexOf('('), close = stat.LastIndexOf(')');
+                    if (open < 0 || close < 0) continue;
+                    string name = stat[(open + 1)..close];
+                    var f = stat[(close + 2)..].Split(' ');
+                    long ticks = long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
+                    int tid = int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture);
+                    lock (_seen) _seen[tid] = (name, ticks);
+                }
+            }
+            catch (IOException) { }
+        }
+
+        public void Stop() { _stop = true; _t.Join(); Sample(); }
+
+        public string Summary()
+        {
+            lock (_seen)
+                return string.Join(", ", _seen.Values.GroupBy(v => v.Name.StartsWith("dyad-worker", StringComparison.Ordinal) ? "dyad-worker-*" : v.Name)
+                    .Select(g => (g.Key, Sec: g.Sum(x => x.Ticks) / 100.0)).Where(x => x.Sec >= 0.05).OrderByDescending(x => x.Sec)
+                    .Select(x => $"{x.Key} {x.Sec:0.0} s"));
+        }
+
+        public void Dispose() => _stop = true;
     }
 
     /// <summary>Process CPU time since the last Restart (single-threaded sections: their own CPU use).</summary>

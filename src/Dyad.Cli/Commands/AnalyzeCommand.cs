@@ -101,7 +101,7 @@ public static class AnalyzeCommand
         TimeSpan next = TimeSpan.FromSeconds(5);
         analyzer.Progress = p =>
         {
-            if (clock.Elapsed < next) return;
+            if (clock.Elapsed < next || (p.DocumentsDone == 0 && p.BytesRead == 0)) return; // nothing to say yet (models still loading)
             next = clock.Elapsed + TimeSpan.FromSeconds(10);
             double mb = p.BytesRead / 1048576.0;
             lock (gate)

@@ -91,8 +91,7 @@ public static class OutputArgs
     /// <summary>Events from the store, merged when asked; the limit then applies to merged events.</summary>
     public static List<MergedEvent> Merged(ICorpusStore store, EventFilter f, int? limit)
     {
-        var copies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var d in store.Documents()) copies[d.Id] = d.Copies;
+        var copies = store.CopyCounts();
         var merged = EventMerger.Merge(store.Events(f with { Limit = null }), copies);
         return limit is int l && merged.Count > l ? merged.GetRange(0, l) : merged;
     }

@@ -90,6 +90,9 @@ public interface ICorpusStore : IDisposable
     /// </summary>
     IReadOnlyList<DocumentAlias> AddAliases(IReadOnlyList<DocumentAlias> aliases) => [];
     IEnumerable<StoredDocument> Documents();
+    /// <summary>Copy count per document id for the documents that have near-duplicates (others have 1).</summary>
+    IReadOnlyDictionary<string, int> CopyCounts() =>
+        Documents().Where(d => d.Copies > 1).ToDictionary(d => d.Id, d => d.Copies, StringComparer.Ordinal);
     IEnumerable<EventRecord> Events(EventFilter filter);
     IEnumerable<MentionRecord> Mentions();
     CorpusStats Stats();

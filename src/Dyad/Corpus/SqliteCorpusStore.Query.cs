@@ -117,6 +117,18 @@ public sealed partial class SqliteCorpusStore
         while (r.Read()) yield return ReadStored(r);
     }
 
+    /// <summary>From the duplicates table (copies = 1 + folded near-duplicates), so the page texts are not read.</summary>
+    public IReadOnlyDictionary<string, int> CopyCounts()
+    {
+        using var c = OpenQueryConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT d.id, 1 + count(*) FROM duplicates u JOIN documents d ON d.key = u.doc GROUP BY u.doc";
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) map[r.GetString(0)] = r.GetInt32(1);
+        return map;
+    }
+
     public Document? LoadDocument(string key)
     {
         using var c = OpenQueryConnection();

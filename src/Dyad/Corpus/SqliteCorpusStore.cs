@@ -250,7 +250,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             _exists = Cmd("SELECT 1 FROM documents WHERE id = $id", "id");
             _alias = Cmd("INSERT OR IGNORE INTO aliases (doc, path, abspath, uri) VALUES ($doc, $path, $abspath, $uri)", "doc", "path", "abspath", "uri");
             _dupOf = Cmd("SELECT d.id FROM duplicates u JOIN documents d ON d.key = u.doc WHERE u.id = $id", "id");
-            _candidates = Cmd("SELECT d.key, d.id, d.simhash FROM simhash_bands b JOIN documents d ON d.key = b.doc WHERE b.band IN ($b0, $b1, $b2, $b3)",
+            _candidates = Cmd("SELECT d.key, d.id, coalesce(b.simhash, d.simhash) FROM simhash_bands b JOIN documents d ON d.key = b.doc WHERE b.band IN ($b0, $b1, $b2, $b3)",
                 "b0", "b1", "b2", "b3");
             _bump = Cmd("UPDATE documents SET copies = copies + 1 WHERE key = $key", "key");
             _dup = Cmd("INSERT INTO duplicates (id, doc, distance, uri, path) VALUES ($id, $doc, $distance, $uri, $path)",
@@ -263,7 +263,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
                 RETURNING key
                 """, "id", "uri", "path", "abspath", "title", "published", "source", "author", "format", "text", "simhash",
                 "warnings", "segments", "sentences", "events", "added");
-            _band = Cmd("INSERT OR IGNORE INTO simhash_bands (band, doc) VALUES ($band, $doc)", "band", "doc");
+            _band = Cmd("INSERT OR IGNORE INTO simhash_bands (band, doc, simhash) VALUES ($band, $doc, $simhash)", "band", "doc", "simhash");
             _seg = Cmd("""
                 INSERT INTO segments (doc, idx, kind, start, "end", headline, author, number, date, language, confidence, copies, analysed)
                 VALUES ($doc, $idx, $kind, $start, $end, $headline, $author, $number, $date, $language, $confidence, $copies, $analysed)
@@ -347,7 +347,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             if (banded)
                 for (int b = 0; b < 4; b++)
                 {
-                    Set(_band, DocumentFingerprint.Band(simhash, b), key);
+                    Set(_band, DocumentFingerprint.Band(simhash, b), key, unchecked((long)simhash));
                     _band.ExecuteNonQuery();
                 }
 

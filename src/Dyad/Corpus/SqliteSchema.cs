@@ -168,6 +168,12 @@ internal static class SqliteSchema
         );
         CREATE INDEX claimants_code ON claimants(code);
         """,
+        // 2: each band row carries its fingerprint, so the near-duplicate lookup never reads
+        // documents.simhash — a column after the page text, reached only by walking the text's overflow pages.
+        """
+        ALTER TABLE simhash_bands ADD COLUMN simhash INTEGER;
+        UPDATE simhash_bands SET simhash = (SELECT d.simhash FROM documents d WHERE d.key = simhash_bands.doc);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -321,6 +321,8 @@ public sealed class Analyzer
             try
             {
                 _pipeline.Process(doc);
+                // the fingerprint for near-duplicate lookup, here on a worker rather than on the single writer thread
+                if (doc.SimHash == 0) doc.SimHash = DocumentFingerprint.SimHash(doc.Text);
             }
             catch (Exception e) when (e is not OutOfMemoryException && e is not OperationCanceledException)
             {

@@ -81,6 +81,41 @@ public class SqliteCorpusStoreTests
     }
 
     [Fact]
+    public void Version_1_database_migrates_and_still_finds_near_duplicates_and_copy_counts()
+    {
+        string db = TempDb("v1");
+        string page = RandomPage(21, sentences: 40);
+        ulong sh = DocumentFingerprint.SimHash(page);
+        using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = SqliteSchema.Migrations[0] + "\nPRAGMA user_version = 1;";
+            cmd.ExecuteNonQuery();
+            cmd.CommandText = """
+                INSERT INTO documents (key, id, path, format, text, simhash, segments, sentences, events, added)
+                VALUES (1, 'v1doc', 'old/page.txt', 'txt', $text, $sh, 0, 0, 0, '2017-10-05T00:00:00Z')
+                """;
+            cmd.Parameters.AddWithValue("$text", page);
+            cmd.Parameters.AddWithValue("$sh", unchecked((long)sh));
+            cmd.ExecuteNonQuery();
+            for (int b = 0; b < 4; b++)
+            {
+                cmd.CommandText = $"INSERT INTO simhash_bands (band, doc) VALUES ({DocumentFingerprint.Band(sh, b)}, 1)";
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using var store = SqliteCorpusStore.Open(db);
+        Assert.Equal(1, store.FoundSchemaVersion);
+        Assert.Empty(store.CopyCounts());
+        var r = store.AddBatch([PlainDocument(page + " One more line.", "new/page.txt")]);
+        Assert.Equal(AddOutcome.NearDuplicate, r[0].Outcome);
+        Assert.Equal("v1doc", r[0].DuplicateOf);
+        Assert.Equal(2, store.CopyCounts()["v1doc"]);
+        Assert.Equal(store.Documents().Where(d => d.Copies > 1).ToDictionary(d => d.Id, d => d.Copies), store.CopyCounts());
+    }
+
+    [Fact]
     public void Short_documents_are_only_deduplicated_by_exact_content()
     {
         using var store = SqliteCorpusStore.Open(TempDb("short"));

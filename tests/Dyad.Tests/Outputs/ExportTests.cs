@@ -225,6 +225,16 @@ public class ExportTests
     }
 
     [Fact]
+    public void Composed_actors_are_labelled_with_their_sector_so_they_differ_from_the_country()
+    {
+        var g = ActorGraph.From([Make("l1", Syr, "ASSAULT", Rebels), Make("l2", Actor("Damascus", "SYR", "Syria"), "ACCUSE", Usa)]);
+        Assert.Equal("Syria MIL", g.FindNode("SYRMIL")!.Label);
+        Assert.Equal("Syria", g.FindNode("SYR")!.Label);
+        Assert.Equal("United States", g.FindNode("USA")!.Label);
+        Assert.Equal("the Free Hill Brigade", g.FindNode("unresolved:free hill brigade")!.Label);
+    }
+
+    [Fact]
     public void Exporters_cope_with_many_events_and_stay_linear()
     {
         // not a timing test: checks the exporters cope with volume and stay linear in output size

@@ -92,7 +92,7 @@ public class ReportBrowserTests(ITestOutputHelper output)
             string netLog = Path.Combine(dir, "net.json");
 
             var (code, dom, err) = Chromium.Run(dir, TimeSpan.FromSeconds(90),
-                "--log-net-log=" + netLog, "--net-log-capture-mode=Everything", "--virtual-time-budget=3000", "--dump-dom", url);
+                "--log-net-log=" + netLog, "--net-log-capture-mode=Everything", "--virtual-time-budget=3000", "--dump-dom", url + "#node=0");
             Assert.True(code == 0 && dom.Length > 0, $"chromium --dump-dom failed ({code}): {Tail(err)}");
 
             // our nonce'd script ran (it marks the root element) — the CSP does not block the report itself
@@ -104,6 +104,9 @@ public class ReportBrowserTests(ITestOutputHelper output)
             Assert.DoesNotMatch("<img[\\s>]", dom);
             Assert.DoesNotMatch("<link[\\s>]", dom);
             Assert.Equal(2, Regex.Matches(dom, "<script[\\s>]").Count);
+            // a #node=N link selects that node and shows its evidence
+            Assert.Matches("<g class=\"node[^\"]*\\bsel\\b[^\"]*\" data-n=\"0\"", dom);
+            Assert.Matches("<li class=\"ev\"(?![^>]*hidden)", dom);
             // the payloads are there, as text
             Assert.Contains("&lt;script&gt;window.__pwned=1", dom);
             // the network has the expected actors as SVG node elements with data attributes

@@ -176,4 +176,15 @@ public class ReportTests
         Assert.Contains("No events with both a source and a target match.", html);
         Assert.Contains("No dated events.", html);
     }
+
+    [Fact]
+    public void Actors_and_claimants_without_text_get_a_visible_name()
+    {
+        var blank = Actor(" ");
+        var html = Render([Make("b1", blank, "ASSAULT", Usa, status: "reported", claimants: [Actor("")])]);
+        Assert.Contains(Dyad.Outputs.ActorKeys.NoName, html);
+        Assert.DoesNotMatch("<td>\\s*</td>", html);
+        // arrowheads keep their size whatever the edge width
+        Assert.Contains("markerUnits=\"userSpaceOnUse\"", html);
+    }
 }

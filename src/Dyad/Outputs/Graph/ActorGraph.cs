@@ -116,12 +116,12 @@ public sealed class ActorGraph
         if (_byKey.TryGetValue(key, out var n))
         {
             n.Country ??= a.Country; n.Sector ??= a.Sector; n.Wikidata ??= a.Wikidata;
-            if (n.Code != null && a.Name != null && n.Label == n.Code) n.Label = a.Name;
+            if (n.Code != null && a.Name != null && n.Label == n.Code) n.Label = ActorKeys.NodeLabel(a);
             return n;
         }
         n = new GraphNode
         {
-            Index = Nodes.Count, Key = key, Label = ActorKeys.Label(a), Code = a.Code is { Length: > 0 } ? a.Code : null,
+            Index = Nodes.Count, Key = key, Label = ActorKeys.NodeLabel(a), Code = a.Code is { Length: > 0 } ? a.Code : null,
             Country = a.Country, Sector = a.Sector, Wikidata = a.Wikidata,
         };
         _byKey[key] = n;

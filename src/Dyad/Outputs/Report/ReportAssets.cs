@@ -107,18 +107,21 @@ internal static class ReportAssets
             if (s && s.el) s.el.classList.add('sel');
             showEvidence();
           }
-          if (net) net.addEventListener('click', function (ev) {
-            var g = ev.target.closest('.edge, .node');
-            if (!g) { select(null); return; }
+          function remember(h) { try { history.replaceState(null, '', h); } catch (e) { } }
+          function pick(g) {
+            if (!g) { select(null); remember('#'); return; }
             if (g.classList.contains('edge')) {
+              remember('#edge=' + g.getAttribute('data-i'));
               var e = data.edges[+g.getAttribute('data-i')];
               select({ kind: 'edge', id: e.id, el: g, title: label(e.s) + ' \u2192 ' + label(e.t) + ': ' + e.type,
                 sub: e.count + ' event(s): ' + e.statuses + (e.first ? ' \u00b7 ' + e.first + (e.last && e.last !== e.first ? ' \u2013 ' + e.last : '') : '') });
             } else {
+              remember('#node=' + g.getAttribute('data-n'));
               var n = data.nodes[+g.getAttribute('data-n')];
               select({ kind: 'node', id: String(n.i), el: g, title: n.label + (n.code ? ' (' + n.code + ')' : ''), sub: n.degree + ' event(s) as source or target' });
             }
-          });
+          }
+          if (net) net.addEventListener('click', function (ev) { pick(ev.target.closest('.edge, .node')); });
           document.querySelectorAll('tr.pick').forEach(function (tr) {
             tr.addEventListener('click', function () {
               if (tr.hasAttribute('data-c')) {
@@ -132,8 +135,11 @@ internal static class ReportAssets
           });
           [fType, fStatus, fClaim].forEach(function (s) { s.addEventListener('change', applyFilters); });
           document.getElementById('f-reset').addEventListener('click', function () { fType.value = ''; fStatus.value = ''; fClaim.value = ''; select(null); applyFilters(); });
-          document.documentElement.setAttribute('data-ready', '1');
           applyFilters();
+          // a link to a selection: report.html#node=3 or #edge=12 (drawn indices)
+          var m = /^#(node|edge)=(\d+)$/.exec(location.hash);
+          if (m && net) pick(net.querySelector(m[1] === 'node' ? '.node[data-n="' + m[2] + '"]' : '.edge[data-i="' + m[2] + '"]'));
+          document.documentElement.setAttribute('data-ready', '1');
         })();
         """;
 }

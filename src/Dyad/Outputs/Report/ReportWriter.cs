@@ -136,7 +136,7 @@ public sealed class ReportWriter
         Html.Write(_w, note);
         _w.Write("</p>\n<svg id=\"net\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 680\" role=\"img\" aria-label=\"actor network\">\n<defs>");
         foreach (var (fam, colour) in new[] { ("mc", "#c0392b"), ("vc", "#d68910"), ("co", "#2874a6") })
-            _w.Write($"<marker id=\"arr-{fam}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"{colour}\"/></marker>");
+            _w.Write($"<marker id=\"arr-{fam}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"11\" markerHeight=\"11\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"{colour}\"/></marker>");
         _w.Write("</defs>\n<g class=\"edges\">\n");
         // parallel edges between the same pair of actors fan out as curves
         var pairs = _edges.GroupBy(e => (Math.Min(e.Source.Index, e.Target.Index), Math.Max(e.Source.Index, e.Target.Index)))
@@ -190,7 +190,7 @@ public sealed class ReportWriter
             _w.Write("</title></g>\n");
         }
         _w.Write("</g>\n<g class=\"nodes\">\n");
-        int labelled = Math.Min(_nodes.Count, 45);
+        int labelled = Math.Min(_nodes.Count, 70); // the rest show their label on hover
         for (int i = 0; i < _nodes.Count; i++)
         {
             var n = _nodes[i];
