@@ -40,22 +40,6 @@ internal static class ActorsBench
         var reader = new DocumentReader();
         var skipped = new List<SkippedInput>();
         var items = reader.Enumerate([dir], skipped).ToList();
-        // CPU time of the (single-threaded) pipeline: robust against other load on the machine.
-        double Measure(string stopAfter, out int mentions)
-        {
-            var pipe = DocumentPipeline.Create(new PipelineOptions { StopAfter = stopAfter });
-            double best = double.MaxValue;
-            mentions = 0;
-            for (int rep = 0; rep < 5; rep++)
-            {
-                var docs = items.SelectMany(it => reader.Read(it, skipped)).ToList();
-                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                foreach (var d in docs) pipe.Process(d);
-                best = Math.Min(best, (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds);
-                mentions = docs.Sum(d => d.Sentences.Sum(s => s.Mentions.Count));
-            }
-            return best;
-        }
         // Per repetition: the pipeline up to Syntax on fresh documents, then the Actors stage on them (wall clock,
         // same repetition, so other load on the machine affects both); the median ratio is reported.
         var upToSyntax = DocumentPipeline.Create(new PipelineOptions { StopAfter = "Syntax" });
