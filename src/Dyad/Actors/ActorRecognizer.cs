@@ -651,7 +651,7 @@ public sealed class ActorRecognizer
         switch (e.Kind)
         {
             case ActorKind.Country:
-                if (a.Hit.Type == HitType.Metonym && sector == "GOV" && a.Hit.Sector != null) return CountrySector(e, a.Hit.Sector);
+                if (a.Hit.Type == HitType.Metonym && sector == "GOV" && a.Hit.Sector is not null and not "CVL") return CountrySector(e, a.Hit.Sector);
                 return CountrySector(e, sector);
             case ActorKind.Person:
             {

@@ -43,4 +43,13 @@ public class HistoricalActorTests
         Assert.Equal("CHLGOV", m.Actor?.Code);
         Assert.StartsWith("Chile", m.Text);
     }
+
+    [Fact]
+    public void Officials_of_a_province_are_that_countrys_government_not_civilians()
+    {
+        // A CVL place metonym (a province or town) gives the country; the agent keeps its own sector.
+        var ms = Fixture.Mentions("The governor of Sindh met refugees from Tuzla.", "en", "1996-01-01", lex: Builtin);
+        Assert.Equal("PAKGOV", Fixture.Find(ms, "The governor of Sindh").Actor?.Code);
+        Assert.Equal("BIHREF", Fixture.Find(ms, "refugees from Tuzla").Actor?.Code);
+    }
 }
