@@ -280,7 +280,9 @@ public sealed class ActorRecognizer
                 if (k2 < n && Determiners.Contains(toks[k2].Text)) k2++;
                 // "rebels in the Ivory Coast", "refugees from Syria": only countries (and their capitals) after in/from.
                 if (k2 < n && atomAt[k2] is { IsEntry: true, IsPerson: false } c
-                    && (of || (c.Hit.Entry!.Kind == ActorKind.Country && c.Hit.Type is HitType.Name or HitType.Metonym)))
+                    && (of || (c.Hit.Entry!.Kind == ActorKind.Country && c.Hit.Type is HitType.Name or HitType.Metonym))
+                    // "leaders of Romania's new government": the possessive phrase is the actor, not "leaders of Romania".
+                    && !(c.Last + 1 < n && toks[c.Last + 1].Text is "'s" or "\u2019s" or "'" or "\u2019"))
                 {
                     Add(first, c.Last, MentionKind.Composed, Compose(c, sector, date), InfoFor(chain, c.Hit.Entry), chain[^1].Last);
                     return c.Last;
@@ -649,7 +651,7 @@ public sealed class ActorRecognizer
         switch (e.Kind)
         {
             case ActorKind.Country:
-                if (a.Hit.Type == HitType.Metonym && sector == "GOV" && a.Hit.Sector != null) return CountrySector(e, a.Hit.Sector);
+                if (a.Hit.Type == HitType.Metonym && sector == "GOV" && a.Hit.Sector is not null and not "CVL") return CountrySector(e, a.Hit.Sector);
                 return CountrySector(e, sector);
             case ActorKind.Person:
             {
