@@ -208,7 +208,7 @@ internal static partial class LineRules
             rest = rest[..by.Index];
         }
         rest = DatePrefix.Replace(rest, "");
-        rest = Regex.Replace(rest, @"[\s|•·–—\-,:;()\[\]]+", " ").Trim();
+        rest = Separators().Replace(rest, " ").Trim();
         if (rest.Length > 0)
         {
             // Allow a few words ("Updated", "| 3 comments"), not a sentence.
@@ -219,6 +219,9 @@ internal static partial class LineRules
         }
         return new LineInfo(LineRole.DateLine, d.Value.Iso, author, null, Weekday.IsMatch(s) && d.Value.Precision == DatePrecision.Day ? "day" : "stamp");
     }
+
+    [GeneratedRegex(@"[\s|•·–—\-,:;()\[\]]+")]
+    private static partial Regex Separators();
 
     private static string? Trim(string s)
     {
