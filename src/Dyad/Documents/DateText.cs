@@ -79,6 +79,8 @@ public static partial class DateText
     /// <summary>The first (left-most) full date in text, or null. Month-only dates only when <paramref name="allowMonthOnly"/>.</summary>
     public static TextDate? Find(string text, bool allowMonthOnly = false)
     {
+        // Every pattern needs a year written "19xx" or "20xx": without either digit pair there is no date.
+        if (!text.Contains("19", StringComparison.Ordinal) && !text.Contains("20", StringComparison.Ordinal)) return null;
         TextDate? best = null;
         Consider(ref best, Try(MonthFirst.Match(text), named: true));
         Consider(ref best, Try(DayFirst.Match(text), named: true));

@@ -28,7 +28,7 @@ public sealed class HtmlPage
 /// block group with the author, time and number its markup gives; its meta lines are not text.
 /// Thread-safe: a parser per call.
 /// </summary>
-public static class HtmlExtractor
+public static partial class HtmlExtractor
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
     {
@@ -52,14 +52,23 @@ public static class HtmlExtractor
         "signup", "login", "search", "tags", "tagcloud", "copyright", "print", "promo", "outbrain", "taboola", "jp", "sd",
     };
 
-    private static readonly Regex ThreadName = new(@"comment|disqus|replies|reacties?|responses", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex NotThreadName = new(@"recent|widget|sidebar|latest|popular|count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex PostClass = PostClassRx();
+    [GeneratedRegex(@"\s(h-entry|post-outer|blog-post|type-post|post)\s")]
+    private static partial Regex PostClassRx();
+    private static readonly Regex ThreadName = ThreadNameRx();
+    [GeneratedRegex(@"comment|disqus|replies|reacties?|responses", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThreadNameRx();
+    private static readonly Regex NotThreadName = NotThreadNameRx();
+    [GeneratedRegex(@"recent|widget|sidebar|latest|popular|count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotThreadNameRx();
     private static readonly HashSet<string> NotThreadTokens = new(StringComparer.Ordinal)
     {
         "widget", "recent", "count", "counts", "link", "links", "form", "respond", "meta", "edit", "author", "date", "time",
         "button", "nav", "navigation", "number", "num", "icon", "bubble", "title", "reply",
     };
-    private static readonly Regex ItemName = new(@"comment|reply|reactie|^post$|^c\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex ItemName = ItemNameRx();
+    [GeneratedRegex(@"comment|reply|reactie|^post$|^c\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ItemNameRx();
     private static readonly HashSet<string> NotItemTokens = new(StringComparer.Ordinal)
     {
         "content", "text", "avatar", "actions", "action", "link", "children", "list", "meta", "metadata", "author", "date", "time",
@@ -76,10 +85,12 @@ public static class HtmlExtractor
         "datum", "tijd", "actions", "reply", "avatar", "edit", "awaiting", "moderation",
     };
 
-    private static readonly Regex FooterLine = new(
-        @"^\s*(?:posted|geplaatst|gepost|written|geschreven)\s+(?:by|door)\s*:?\s*(?<author>[^|]+?)\s*(?:\||\bon\b|\bat\b|\bop\b|,)\s*(?<date>[^|]+?)\s*(?:\|\s*(?<num>\d+)\s*)?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex SaysSuffix = new(@"\s*(?:says|said|wrote|zegt|zei|schreef|schrijft|reageerde)\s*(?::|\.\.\.|…)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex FooterLine = FooterLineRx();
+    [GeneratedRegex(@"^\s*(?:posted|geplaatst|gepost|written|geschreven)\s+(?:by|door)\s*:?\s*(?<author>[^|]+?)\s*(?:\||\bon\b|\bat\b|\bop\b|,)\s*(?<date>[^|]+?)\s*(?:\|\s*(?<num>\d+)\s*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FooterLineRx();
+    private static readonly Regex SaysSuffix = SaysSuffixRx();
+    [GeneratedRegex(@"\s*(?:says|said|wrote|zegt|zei|schreef|schrijft|reageerde)\s*(?::|\.\.\.|…)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaysSuffixRx();
 
     public static HtmlPage Extract(string html)
     {
@@ -378,7 +389,7 @@ public static class HtmlExtractor
             if (e.LocalName is not ("div" or "section")) return false;
             foreach (var t in Tokens(e)) if (t is "hentry" or "blogpost") return true;
             var cls = " " + (e.GetAttribute("class") ?? "").ToLowerInvariant() + " ";
-            return Regex.IsMatch(cls, @"\s(h-entry|post-outer|blog-post|type-post|post)\s");
+            return PostClass.IsMatch(cls);
         }
 
         private static bool IsFurniture(IElement e)

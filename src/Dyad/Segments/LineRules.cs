@@ -113,6 +113,27 @@ internal static partial class LineRules
         (Boiler16(), "tags"),
     ];
 
+    private static readonly Regex[] Bylines = [BylineBy2, BylineWritten, BylineHandle];
+    private static readonly Regex NeedsDash = Boiler2();
+    private static readonly Regex NeedsParen1 = Boiler6(), NeedsParen2 = Boiler7();
+
+    private static readonly string[] SaysWords = ["says", "said", "wrote", "zegt", "schreef", "schrijft", "reageerde"];
+
+    /// <summary>Whether an ASCII line contains one of <see cref="HeaderSays"/>'s verbs (any case).</summary>
+    private static bool HasSaysWord(string s)
+    {
+        foreach (var w in SaysWords) if (s.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Whether an ASCII line has white space, "on" or "op" (any case), white space — what <see cref="HeaderOn"/> needs.</summary>
+    private static bool HasOnWord(string s)
+    {
+        for (int i = 1; i + 2 < s.Length; i++)
+            if ((s[i] | 0x20) == 'o' && (s[i + 1] | 0x20) is 'n' or 'p' && char.IsWhiteSpace(s[i - 1]) && char.IsWhiteSpace(s[i + 2])) return true;
+        return false;
+    }
+
     /// <summary>Classifies one line or block (already trimmed).</summary>
     public static LineInfo Classify(string s)
     {
@@ -132,22 +153,26 @@ internal static partial class LineRules
 
             if (s.Length <= 100 && DateLine(s) is { } dl) return dl;
 
-            var hs = HeaderSays.Match(s);
+            // Prefilters (exact): the regexes below cannot match a line that lacks what they require.
+            bool ascii = System.Text.Ascii.IsValid(s);
+            var hs = ascii && !HasSaysWord(s) ? Match.Empty : HeaderSays.Match(s);
             if (hs.Success && s.Length <= 110)
             {
                 string rest = hs.Groups["date"].Value;
                 var hd = rest.Length > 0 ? DateText.Find(rest) : null;
                 if (rest.Length == 0 || hd != null) return new LineInfo(LineRole.CommentHeader, hd?.Iso, Trim(hs.Groups["author"].Value));
             }
-            var ho = HeaderOn.Match(s);
+            var ho = ascii && !HasOnWord(s) ? Match.Empty : HeaderOn.Match(s);
             if (ho.Success && DateText.Find(ho.Groups["date"].Value) is { } hod && ho.Groups["date"].Value.Length - hod.Length <= 6
                 && char.IsUpper(s[0]) && ho.Groups["author"].Value.Split(' ').Length <= 4)
                 return new LineInfo(LineRole.CommentHeader, hod.Iso, Trim(ho.Groups["author"].Value));
 
             if (s.Length <= 120)
             {
-                foreach (var r in new[] { BylineBy2, BylineWritten, BylineHandle })
+                bool at = s.Contains('@');
+                foreach (var r in Bylines)
                 {
+                    if (!at && ReferenceEquals(r, BylineHandle)) continue; // it needs an @handle
                     var m = r.Match(s);
                     if (m.Success && m.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
                         && !NotAName.IsMatch(m.Groups["name"].Value) && !(s.EndsWith('.') && s.Split(' ').Length > 8))
@@ -162,6 +187,8 @@ internal static partial class LineRules
         {
             if (what == "caption" && s.Length > 320) continue;
             if (what is "related" or "share" or "thread" && s.Length > 120) continue;
+            if (ReferenceEquals(rule, NeedsDash) && !s.Contains('-') && !s.Contains('–')) continue;
+            if ((ReferenceEquals(rule, NeedsParen1) || ReferenceEquals(rule, NeedsParen2)) && !s.Contains('(')) continue;
             if (rule.IsMatch(s)) return new LineInfo(LineRole.Boilerplate, null, null, null, what);
         }
         return LineInfo.Plain;
@@ -181,7 +208,7 @@ internal static partial class LineRules
             rest = rest[..by.Index];
         }
         rest = DatePrefix.Replace(rest, "");
-        rest = Regex.Replace(rest, @"[\s|•·–—\-,:;()\[\]]+", " ").Trim();
+        rest = Separators().Replace(rest, " ").Trim();
         if (rest.Length > 0)
         {
             // Allow a few words ("Updated", "| 3 comments"), not a sentence.
@@ -192,6 +219,9 @@ internal static partial class LineRules
         }
         return new LineInfo(LineRole.DateLine, d.Value.Iso, author, null, Weekday.IsMatch(s) && d.Value.Precision == DatePrecision.Day ? "day" : "stamp");
     }
+
+    [GeneratedRegex(@"[\s|•·–—\-,:;()\[\]]+")]
+    private static partial Regex Separators();
 
     private static string? Trim(string s)
     {

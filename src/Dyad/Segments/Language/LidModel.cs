@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Dyad.Segments.Language;
@@ -36,47 +37,70 @@ internal sealed class LidModel
 
     public int IndexOf(string lang) => Array.IndexOf(Classes, lang);
 
-    /// <summary>Accumulates the weight rows of each feature into per-class integer sums (up to 8 classes).</summary>
+    private ulong[]? _packed;
+
+    /// <summary>The weight table with each bucket's (≤ 8) class weights packed into one 64-bit word, zero-padded.</summary>
+    private ulong[] Packed
+    {
+        get
+        {
+            if (_packed is { } p) return p;
+            int k = Classes.Length, n = Weights.Length / k;
+            var t = new ulong[n];
+            for (int b = 0; b < n; b++)
+            {
+                ulong v = 0;
+                for (int c = 0; c < k; c++) v |= (ulong)(byte)Weights[b * k + c] << (8 * c);
+                t[b] = v;
+            }
+            return _packed = t;
+        }
+    }
+
+    /// <summary>Accumulates the weight rows of each feature into per-class integer sums (up to 8 classes):
+    /// each bucket's row is one 64-bit word, widened to eight 16-bit lanes and added; the lanes are
+    /// flushed into 32-bit sums every <see cref="FlushEvery"/> features, before they could overflow.</summary>
     internal ref struct ScoreSink : IFeatureSink
     {
-        private readonly ref sbyte _w;
+        private const int FlushEvery = 256; // 256 × 127 < 32,768
+        private readonly ref ulong _w;
         private readonly uint _mask;
-        private readonly int _k;
-        public int S0, S1, S2, S3, S4, S5, S6, S7;
+        private Vector128<short> _lanes;
+        private Vector128<int> _lo, _hi;
+        private int _pending;
         public int Count;
 
         public ScoreSink(LidModel m)
         {
             if (m.Classes.Length > 8) throw new NotSupportedException("at most 8 classes");
-            _w = ref MemoryMarshal.GetArrayDataReference(m.Weights);
-            _mask = (uint)m.Mask; _k = m.Classes.Length;
-            S0 = S1 = S2 = S3 = S4 = S5 = S6 = S7 = 0; Count = 0;
+            _w = ref MemoryMarshal.GetArrayDataReference(m.Packed);
+            _mask = (uint)m.Mask;
+            _lanes = Vector128<short>.Zero; _lo = _hi = Vector128<int>.Zero;
+            _pending = 0; Count = 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(uint hash)
         {
-            // bucket < 2^24 and k ≤ 8, so the offset fits an int and stays inside the table.
-            ref sbyte r = ref Unsafe.Add(ref _w, (nint)(hash & _mask) * _k);
+            ulong row = Unsafe.Add(ref _w, (nint)(hash & _mask));
+            _lanes += Vector128.WidenLower(Vector128.CreateScalarUnsafe(row).AsSByte());
             Count++;
-            if (_k == 6)
-            {
-                S0 += r; S1 += Unsafe.Add(ref r, 1); S2 += Unsafe.Add(ref r, 2);
-                S3 += Unsafe.Add(ref r, 3); S4 += Unsafe.Add(ref r, 4); S5 += Unsafe.Add(ref r, 5);
-                return;
-            }
-            for (int c = 0; c < _k; c++)
-            {
-                int v = Unsafe.Add(ref r, c);
-                switch (c)
-                {
-                    case 0: S0 += v; break; case 1: S1 += v; break; case 2: S2 += v; break; case 3: S3 += v; break;
-                    case 4: S4 += v; break; case 5: S5 += v; break; case 6: S6 += v; break; default: S7 += v; break;
-                }
-            }
+            if (++_pending == FlushEvery) Flush();
         }
 
-        public readonly int Sum(int c) => c switch { 0 => S0, 1 => S1, 2 => S2, 3 => S3, 4 => S4, 5 => S5, 6 => S6, _ => S7 };
+        private void Flush()
+        {
+            var (lo, hi) = Vector128.Widen(_lanes);
+            _lo += lo; _hi += hi;
+            _lanes = Vector128<short>.Zero;
+            _pending = 0;
+        }
+
+        public int Sum(int c)
+        {
+            if (_pending > 0) Flush();
+            return c < 4 ? _lo.GetElement(c) : _hi.GetElement(c - 4);
+        }
     }
 
     /// <summary>Spans longer than this are scored on <see cref="Windows"/> windows of <see cref="WindowChars"/> characters spread over the span.</summary>
