@@ -130,25 +130,25 @@ internal static class BlockBuilder
         Article = lb.Article, Comment = lb.Comment,
     };
 
+    /// <summary>The majority script of a span's letters, from the language identifier's per-character
+    /// <see cref="Language.Scripts.Of"/> (one table of script ranges for the whole library), folded to the
+    /// coarse classes the segmenter compares.</summary>
     public static BlockScript ScriptOf(string text, int start, int end)
     {
         int latin = 0, arabic = 0, cyr = 0, heb = 0, greek = 0, cjk = 0, other = 0;
         for (int i = start; i < end; i++)
         {
-            char c = text[i];
-            if (c < 0x80)
+            switch (Language.Scripts.Of(text[i]))
             {
-                if ((uint)((c | 0x20) - 'a') <= 'z' - 'a') latin++;
-                continue;
+                case Language.Script.None: break;
+                case Language.Script.Latin: latin++; break;
+                case Language.Script.Arabic: arabic++; break;
+                case Language.Script.Cyrillic: cyr++; break;
+                case Language.Script.Hebrew: heb++; break;
+                case Language.Script.Greek: greek++; break;
+                case Language.Script.Han or Language.Script.Hiragana or Language.Script.Katakana or Language.Script.Hangul: cjk++; break;
+                default: other++; break;
             }
-            if (!char.IsLetter(c)) continue;
-            if (c <= 0x024F || c is >= '\u1E00' and <= '\u1EFF') latin++;
-            else if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF') arabic++;
-            else if (c is >= '\u0400' and <= '\u052F') cyr++;
-            else if (c is >= '\u0590' and <= '\u05FF') heb++;
-            else if (c is >= '\u0370' and <= '\u03FF') greek++;
-            else if (c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF') cjk++;
-            else other++;
         }
         int total = latin + arabic + cyr + heb + greek + cjk + other;
         if (total < 8) return BlockScript.Unknown;
