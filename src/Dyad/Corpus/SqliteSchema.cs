@@ -174,6 +174,18 @@ internal static class SqliteSchema
         ALTER TABLE simhash_bands ADD COLUMN simhash INTEGER;
         UPDATE simhash_bands SET simhash = (SELECT d.simhash FROM documents d WHERE d.key = simhash_bands.doc);
         """,
+        // 3: one append-only row per fingerprinted document; the band lookup is rebuilt in memory
+        // (NearDuplicateIndex). The band table's random-order inserts made every commit rewrite
+        // pages all over the file.
+        """
+        CREATE TABLE fingerprints (
+            doc     INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,
+            simhash INTEGER NOT NULL
+        );
+        INSERT INTO fingerprints (doc, simhash)
+            SELECT b.doc, coalesce(min(b.simhash), d.simhash) FROM simhash_bands b JOIN documents d ON d.key = b.doc GROUP BY b.doc;
+        DROP TABLE simhash_bands;
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -19,7 +19,7 @@ public sealed class AnalyzerOptions
     /// <summary>Stop the pipeline after this stage (benchmarks): Segments, Text, Syntax, Actors, Events.</summary>
     public string? StopAfter { get; set; }
     /// <summary>A store transaction holds at most this many documents…</summary>
-    public int BatchDocuments { get; set; } = 200;
+    public int BatchDocuments { get; set; } = 1000;
     /// <summary>…or this much text (UTF-16 chars × 2), whichever comes first.</summary>
     public long BatchBytes { get; set; } = 8L << 20;
     /// <summary>A partial batch is committed after this long, so a slow run keeps its work.</summary>

@@ -135,6 +135,9 @@ internal static class BlockBuilder
     /// coarse classes the segmenter compares.</summary>
     public static BlockScript ScriptOf(string text, int start, int end)
     {
+        var span = text.AsSpan(start, end - start);
+        if (System.Text.Ascii.IsValid(span))
+            return Language.Scripts.AsciiLetters(span) < 8 ? BlockScript.Unknown : BlockScript.Latin;
         int latin = 0, arabic = 0, cyr = 0, heb = 0, greek = 0, cjk = 0, other = 0;
         for (int i = start; i < end; i++)
         {

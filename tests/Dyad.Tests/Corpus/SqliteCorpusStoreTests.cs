@@ -81,6 +81,25 @@ public class SqliteCorpusStoreTests
     }
 
     [Fact]
+    public void Near_duplicates_are_found_after_reopening_and_across_two_open_stores()
+    {
+        string db = TempDb("neardup-reopen");
+        string page = RandomPage(31, sentences: 40);
+        using (var store = SqliteCorpusStore.Open(db))
+            Assert.Equal(AddOutcome.Added, store.AddBatch([PlainDocument(page, "a.txt")])[0].Outcome);
+        // A new process: the in-memory band index is rebuilt from the fingerprints table.
+        using var first = SqliteCorpusStore.Open(db);
+        Assert.Equal(AddOutcome.NearDuplicate, first.AddBatch([PlainDocument(page + " One more.", "b.txt")])[0].Outcome);
+        // A second store on the same file adds a page; the first one sees its fingerprint on its next batch.
+        string other = RandomPage(32, sentences: 40);
+        using (var second = SqliteCorpusStore.Open(db))
+            Assert.Equal(AddOutcome.Added, second.AddBatch([PlainDocument(other, "c.txt")])[0].Outcome);
+        var r = first.AddBatch([PlainDocument(other + " Edited.", "d.txt")]);
+        Assert.Equal(AddOutcome.NearDuplicate, r[0].Outcome);
+        Assert.Equal(2, first.Stats().Documents);
+    }
+
+    [Fact]
     public void Version_1_database_migrates_and_still_finds_near_duplicates_and_copy_counts()
     {
         string db = TempDb("v1");

@@ -227,4 +227,43 @@ public class LanguageIdentifierTests
         Assert.True(ev.AllLong.Accuracy >= 0.98, $"10+ words: {ev.AllLong}");
         Assert.True(ev.AllShort.Accuracy >= 0.93, $"3-9 words: {ev.AllShort}");
     }
+
+    [Fact]
+    public void Ascii_letter_count_matches_a_plain_loop()
+    {
+        var rng = new Random(11);
+        const string alphabet = "abcxyzABCXYZ@[`{ 09'-_\n";
+        for (int n = 0; n < 200; n++)
+        {
+            var chars = new char[rng.Next(0, 90)];
+            for (int i = 0; i < chars.Length; i++) chars[i] = alphabet[rng.Next(alphabet.Length)];
+            int expected = chars.Count(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z');
+            Assert.Equal(expected, Scripts.AsciiLetters(chars));
+        }
+    }
+
+    [Fact]
+    public void Long_spans_stop_scoring_once_decided_and_keep_the_answer()
+    {
+        string en = string.Join(" ", Enumerable.Repeat(
+            "The council said on Tuesday that the new bridge would not open before the end of the year, and residents were angry.", 6));
+        string nl = string.Join(" ", Enumerable.Repeat(
+            "De gemeenteraad besloot gisteravond dat de nieuwe brug pas na de zomer open mag, tot ongenoegen van de bewoners.", 6));
+        var model = Lid.Model!;
+        Span<double> scores = stackalloc double[model.Classes.Length];
+        foreach (var (lang, text) in new[] { ("en", en), ("nl", nl) })
+        {
+            Assert.True(text.Length > LidModel.EarlyStopChars);
+            var guess = Lid.Identify(text);
+            Assert.Equal(lang, guess.Lang);
+            Assert.True(guess.Confidence > 0.95, $"{lang}: {guess.Confidence}");
+            // Scored on a prefix only: far fewer features than the span has.
+            int used = model.Score(text, scores);
+            int all = model.Score(text.AsSpan(0, LidModel.EarlyStopChars), scores) * text.Length / LidModel.EarlyStopChars;
+            Assert.True(used < all / 2, $"{lang}: {used} features of about {all}");
+        }
+        // A short English opening does not decide a span that is Dutch from then on.
+        string mixed = "The minister said: " + nl;
+        Assert.Equal("nl", Lid.Identify(mixed).Lang);
+    }
 }

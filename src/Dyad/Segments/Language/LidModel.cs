@@ -103,6 +103,29 @@ internal sealed class LidModel
         }
     }
 
+    /// <summary>Spans longer than <see cref="EarlyStopChars"/> (up to <see cref="FullScoreChars"/>) are
+    /// scored in chunks of about <see cref="ChunkChars"/> characters (the first one half of
+    /// EarlyStopChars), and scoring stops once the best class leads the runner-up by
+    /// <see cref="StopMargin"/> (odds above 400 : 1). A paragraph is usually decided by its first
+    /// two or three chunks; the answer is the one the whole span would give except in the rare span
+    /// whose later part is in another language — which the segmenter cuts into blocks anyway.</summary>
+    public const int EarlyStopChars = 128, ChunkChars = 64;
+    public const double StopMargin = 6.0;
+
+    private bool Decided(ref ScoreSink sink)
+    {
+        if (sink.Count == 0) return false;
+        double norm = Scale / Math.Sqrt(sink.Count);
+        double best = double.NegativeInfinity, second = double.NegativeInfinity;
+        for (int c = 0; c < Classes.Length; c++)
+        {
+            double v = Bias[c] + sink.Sum(c) * norm;
+            if (v > best) { second = best; best = v; }
+            else if (v > second) second = v;
+        }
+        return best - second >= StopMargin;
+    }
+
     /// <summary>Spans longer than this are scored on <see cref="Windows"/> windows of <see cref="WindowChars"/> characters spread over the span.</summary>
     public const int FullScoreChars = 2048, Windows = 4, WindowChars = 512;
 
@@ -111,8 +134,22 @@ internal sealed class LidModel
     {
         int k = Classes.Length;
         var sink = new ScoreSink(this);
-        if (text.Length <= FullScoreChars)
+        if (text.Length <= EarlyStopChars)
             LidFeatures.Extract(text, Config, ref sink);
+        else if (text.Length <= FullScoreChars)
+        {
+            // Sequential: chunks that end at a space, stopping as soon as the leader is certain.
+            int a = 0;
+            while (a < text.Length)
+            {
+                int b = a == 0 ? EarlyStopChars / 2 : a + ChunkChars;
+                if (b >= text.Length - ChunkChars / 2) b = text.Length;
+                else while (b < text.Length && !char.IsWhiteSpace(text[b])) b++;
+                LidFeatures.Extract(text[a..b], Config, ref sink);
+                a = b;
+                if (a < text.Length && Decided(ref sink)) break;
+            }
+        }
         else
         {
             // Evenly spaced windows, each starting after and ending before a space so no word is cut.

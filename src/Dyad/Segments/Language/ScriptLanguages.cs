@@ -17,7 +17,8 @@ internal ref struct ScriptStats
     public int Yiddish;
     // Latin letters of languages outside the model (pl, cs, sk, hu, tr, ro, pt, vi, is, hr)
     public int Pl, CsSk, Hu, Tr, Ro, Pt, Vi, Is, Hr;
-    /// <summary>Runs of letters, and those holding one of the Latin marker letters above.</summary>
+    /// <summary>Runs of letters, and those holding one of the Latin marker letters above (an all-ASCII
+    /// span holds no marker letter and its words are not counted).</summary>
     public int Words, MarkedWords;
     private bool _inWord, _marked;
 
@@ -36,6 +37,15 @@ internal ref struct ScriptStats
 
     public void Count(ReadOnlySpan<char> text)
     {
+        if (!_inWord && System.Text.Ascii.IsValid(text))
+        {
+            // All ASCII: Latin letters only and no marker letters, so MarkedWords stays 0 and the
+            // word count (only its denominator) is not needed.
+            int n = Scripts.AsciiLetters(text);
+            PerScript[(int)Script.Latin] += n;
+            Letters += n;
+            return;
+        }
         foreach (char c in text)
         {
             var s = Scripts.Of(c);
