@@ -11,7 +11,8 @@ namespace Dyad.Pipeline;
 public sealed class AnalyzerOptions
 {
     public string DatabasePath { get; set; } = "dyad.db";
-    /// <summary>Worker threads that read and analyse documents; one more thread writes the store.</summary>
+    /// <summary>Worker threads that read and analyse documents. With more than one, one more thread
+    /// writes the store; with one, that worker commits its own batches, so the run uses one core.</summary>
     public int Jobs { get; set; } = Environment.ProcessorCount;
     public string Lang { get; set; } = "auto";
     public List<string> DictFiles { get; } = new();
@@ -73,9 +74,11 @@ public sealed class AnalyzeSummary
 /// <para>
 /// One thread enumerates inputs; <see cref="AnalyzerOptions.Jobs"/> workers read them, drop
 /// documents whose content hash is already stored (before the expensive stages), and run the
-/// pipeline; one writer thread commits batches. All queues are bounded, so memory does not grow
-/// with the corpus. Each batch is one transaction: a killed run leaves whole documents, and a rerun
-/// skips what was stored and finishes the rest.
+/// pipeline; one writer thread commits batches (with a single worker, the worker commits them
+/// itself). Workers hand analysed documents over in small chunks, not one by one, so the writer
+/// wakes once per chunk. All queues are bounded, so memory does not grow with the corpus. Each
+/// batch is one transaction: a killed run leaves whole documents, and a rerun skips what was
+/// stored and finishes the rest.
 /// </para>
 /// </summary>
 public sealed class Analyzer
@@ -84,7 +87,7 @@ public sealed class Analyzer
 
     /// <summary>Called (from any thread) as soon as an input is skipped.</summary>
     public Action<SkippedInput>? InputSkipped { get; set; }
-    /// <summary>Called from the writer thread about four times a second and at the end.</summary>
+    /// <summary>Called from the thread that commits (the writer, or the only worker) about four times a second and at the end.</summary>
     public Action<AnalyzeProgress>? Progress { get; set; }
     /// <summary>Total input bytes, if the caller measured them (for a progress bar); -1 otherwise.</summary>
     public long BytesTotal { get; set; } = -1;
@@ -125,7 +128,9 @@ public sealed class Analyzer
         private readonly DocumentPipeline _pipeline;
         private readonly BlockingCollection<InputItem> _items;
         private readonly BlockingCollection<Document> _docs;
-        private readonly BlockingCollection<Document> _done;
+        private readonly BlockingCollection<List<Document>> _done;
+        private readonly Committer _committer;
+        private readonly bool _inline;
         private readonly ConcurrentQueue<DocumentAlias> _aliases = new();
         private List<DocumentAlias> _pendingAliases = new();
         private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
@@ -147,7 +152,9 @@ public sealed class Analyzer
             int jobs = Math.Max(1, _o.Jobs);
             _items = new BlockingCollection<InputItem>(256);
             _docs = new BlockingCollection<Document>(jobs * 2);
-            _done = new BlockingCollection<Document>(Math.Max(16, jobs * 4));
+            _done = new BlockingCollection<List<Document>>(Math.Max(8, jobs * 4));
+            _committer = new Committer(this);
+            _inline = jobs == 1;
         }
 
         public AnalyzeSummary Execute()
@@ -166,7 +173,8 @@ public sealed class Analyzer
                 });
             try
             {
-                WriteLoop();
+                if (_inline) { foreach (var w in workers) w.Join(); _committer.Finish(); }
+                else WriteLoop();
             }
             catch (Exception e)
             {
@@ -243,17 +251,60 @@ public sealed class Analyzer
             }
         }
 
+        /// <summary>The analysed documents a worker has not handed over yet.</summary>
+        private sealed class Chunk
+        {
+            public const int MaxDocuments = 64;
+            public const long MaxChars = 512 << 10;
+            public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(250);
+            public List<Document> Docs = new();
+            public long Chars;
+            public readonly Stopwatch Age = new();
+        }
+
+        [ThreadStatic] private static Chunk? t_chunk;
+
         private void Work()
         {
             var ct = _cancel.Token;
             var skipped = new List<SkippedInput>();
-            while (!ct.IsCancellationRequested)
+            t_chunk = new Chunk();
+            try
             {
-                // Documents waiting (e.g. lines of a big JSONL file another worker is reading) come first.
-                if (_docs.TryTake(out var queued)) { Analyse(queued); continue; }
-                if (_items.TryTake(out var item, 20, ct)) { ReadItem(item, skipped); continue; }
-                if (_items.IsCompleted && _docs.Count == 0) break;
+                while (!ct.IsCancellationRequested)
+                {
+                    // Documents waiting (e.g. lines of a big JSONL file another worker is reading) come first.
+                    if (_docs.TryTake(out var queued)) { Analyse(queued); continue; }
+                    if (_items.TryTake(out var item, 0)) { ReadItem(item, skipped); continue; }
+                    // Nothing to do right now: hand over what is done before waiting.
+                    HandOver(t_chunk);
+                    if (_inline) _committer.Tick();
+                    if (_items.TryTake(out item, 20, ct)) { ReadItem(item, skipped); continue; }
+                    if (_items.IsCompleted && _docs.Count == 0) break;
+                }
+                if (!ct.IsCancellationRequested) HandOver(t_chunk);
             }
+            finally
+            {
+                t_chunk = null;
+            }
+        }
+
+        private void HandOver(Chunk chunk)
+        {
+            if (chunk.Docs.Count == 0) return;
+            if (_inline)
+            {
+                foreach (var d in chunk.Docs) _committer.Add(d);
+                chunk.Docs.Clear();
+            }
+            else
+            {
+                _done.Add(chunk.Docs, _cancel.Token);
+                chunk.Docs = new List<Document>();
+            }
+            chunk.Chars = 0;
+            chunk.Age.Reset();
         }
 
         private void ReadItem(InputItem item, List<SkippedInput> skipped)
@@ -330,42 +381,77 @@ public sealed class Analyzer
                 Skip(new SkippedInput(doc.Path ?? doc.Id, $"analysis failed: {e.GetType().Name}: {e.Message}"));
                 return;
             }
-            _done.Add(doc, _cancel.Token);
+            var chunk = t_chunk!;
+            chunk.Docs.Add(doc);
+            chunk.Chars += doc.Text.Length;
+            if (chunk.Docs.Count == 1) chunk.Age.Restart();
+            if (chunk.Docs.Count >= Chunk.MaxDocuments || chunk.Chars >= Chunk.MaxChars || chunk.Age.Elapsed >= Chunk.MaxAge)
+                HandOver(chunk);
+            if (_inline) _committer.Tick();
         }
 
         private void WriteLoop()
         {
-            var batch = new List<Document>(_o.BatchDocuments);
-            long batchBytes = 0;
-            var sinceFlush = Stopwatch.StartNew();
-            var sinceProgress = Stopwatch.StartNew();
             while (true)
             {
-                bool got = _done.TryTake(out var doc, 100);
-                if (got)
-                {
-                    batch.Add(doc!);
-                    batchBytes += doc!.Text.Length * 2L;
-                }
+                if (_done.TryTake(out var docs, 100))
+                    foreach (var doc in docs) _committer.Add(doc);
                 else if (_done.IsCompleted) break;
                 else if (_fatal != null) return;
-                if (batch.Count >= _o.BatchDocuments || batchBytes >= _o.BatchBytes
-                    || (batch.Count > 0 && sinceFlush.Elapsed >= _o.FlushInterval))
+                _committer.Tick();
+            }
+            _committer.Finish();
+        }
+
+        /// <summary>Collects analysed documents into store batches and commits them (on the writer
+        /// thread, or on the only worker with <c>--jobs 1</c>).</summary>
+        private sealed class Committer
+        {
+            private readonly RunState _r;
+            private readonly List<Document> _batch;
+            private long _batchBytes;
+            private readonly Stopwatch _sinceFlush = Stopwatch.StartNew();
+            private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+
+            public Committer(RunState r)
+            {
+                _r = r;
+                _batch = new List<Document>(r._o.BatchDocuments);
+            }
+
+            public void Add(Document doc)
+            {
+                _batch.Add(doc);
+                _batchBytes += doc.Text.Length * 2L;
+                if (_batch.Count >= _r._o.BatchDocuments || _batchBytes >= _r._o.BatchBytes) Flush();
+            }
+
+            /// <summary>Commits a partial batch once it is <see cref="AnalyzerOptions.FlushInterval"/> old, and reports progress.</summary>
+            public void Tick()
+            {
+                if (_batch.Count > 0 && _sinceFlush.Elapsed >= _r._o.FlushInterval) Flush();
+                if (_sinceProgress.ElapsedMilliseconds >= 250)
                 {
-                    Flush(batch);
-                    FlushAliases(final: false);
-                    batch.Clear();
-                    batchBytes = 0;
-                    sinceFlush.Restart();
-                }
-                if (sinceProgress.ElapsedMilliseconds >= 250)
-                {
-                    ReportProgress();
-                    sinceProgress.Restart();
+                    _r.ReportProgress();
+                    _sinceProgress.Restart();
                 }
             }
-            if (batch.Count > 0) Flush(batch);
-            FlushAliases(final: true);
+
+            public void Finish()
+            {
+                if (_r._fatal != null) return;
+                if (_batch.Count > 0) Flush();
+                _r.FlushAliases(final: true);
+            }
+
+            private void Flush()
+            {
+                _r.Flush(_batch);
+                _r.FlushAliases(final: false);
+                _batch.Clear();
+                _batchBytes = 0;
+                _sinceFlush.Restart();
+            }
         }
 
         private void FlushAliases(bool final)

@@ -77,6 +77,30 @@ public class AnalyzerTests
         Assert.Empty(store.CheckConsistency());
     }
 
+    [Theory]
+    [InlineData(1)] // the only worker commits its own batches
+    [InlineData(3)] // workers hand chunks to the writer thread
+    public void One_worker_and_many_store_the_same_documents_and_segments(int jobs)
+    {
+        string dir = Folder($"jobs{jobs}", 30, firstSeed: 400);
+        File.WriteAllText(Path.Combine(dir, "feed.jsonl"), string.Join("\n",
+            Enumerable.Range(0, 25).Select(i => System.Text.Json.JsonSerializer.Serialize(new { text = RandomPage(500 + i) }))));
+        string db = Path.Combine(dir, "corpus.db");
+        var s = new Analyzer(new AnalyzerOptions { DatabasePath = db, Jobs = jobs, BatchDocuments = 7 }).Run([dir]);
+        Assert.Equal(55, s.DocumentsAdded);
+        using var store = SqliteCorpusStore.Open(db);
+        Assert.Empty(store.CheckConsistency());
+        var st = store.Stats();
+        Assert.Equal(55, st.Documents);
+        Assert.Equal(s.Segments, st.Segments);
+        // The same pages give the same segments whatever the number of workers.
+        string reference = Path.Combine(CliProcess.TempDir($"jobs{jobs}-ref"), "ref.db");
+        new Analyzer(new AnalyzerOptions { DatabasePath = reference, Jobs = 2 }).Run([dir]);
+        using var refStore = SqliteCorpusStore.Open(reference);
+        Assert.Equal(refStore.Stats().Segments, st.Segments);
+        Assert.Equal(refStore.Stats().Sentences, st.Sentences);
+    }
+
     [Fact]
     public void Missing_path_is_skipped_and_the_rest_is_stored()
     {
