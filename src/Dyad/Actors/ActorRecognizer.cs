@@ -149,7 +149,8 @@ public sealed class ActorRecognizer
             if (a.Hit.Type == HitType.Surname && (CapNext(m.Last + 1) || CapPrev(m.First - 1))) continue;
             // "a US national" is a person; "national security", "the national army" are not.
             if (a.Hit.Type == HitType.Agent && m.First == m.Last && HeadOnlyAgents.Contains(toks[m.First].Text.ToLowerInvariant())
-                && (parsed ? toks[m.First].Upos != "NOUN" : m.Last + 1 < n && toks[m.Last + 1].Text.Any(char.IsLetter) && !FunctionWords.Contains(toks[m.Last + 1].Text))) continue;
+                && (parsed ? toks[m.First].Upos != "NOUN" && m.Last + 1 < n && toks[m.Last + 1].Upos is "NOUN" or "PROPN" or "ADJ" or "NUM"
+                           : m.Last + 1 < n && toks[m.Last + 1].Text.Any(char.IsLetter) && !FunctionWords.Contains(toks[m.Last + 1].Text))) continue;
             atomAt[m.First] = a;
         }
         bool CapNext(int k) => k < n && toks[k].Text.Length > 1 && char.IsUpper(toks[k].Text[0]) && toks[k].Text.All(char.IsLetter) && !FunctionWords.Contains(toks[k].Text);
@@ -326,7 +327,7 @@ public sealed class ActorRecognizer
             int k = end + 1;
             // "a terror group based in Trinidad": "based in" works like "in".
             if (k + 1 < n && toks[k].Text.ToLowerInvariant() is "based" or "stationed" or "operating" && toks[k + 1].Text.ToLowerInvariant() is "in" or "inside") k++;
-            if (k < n && toks[k].Text.ToLowerInvariant() is "of" or "van" or "in" or "from" or "uit" or "throughout" or "across"
+            if (k < n && toks[k].Text.ToLowerInvariant() is "of" or "van" or "in" or "from" or "uit" or "throughout" or "across" or "near" or "inside" or "outside"
                 && (toks[k].Text.ToLowerInvariant() is "of" or "van" || ComposesWithPlace(chain, first, end)))
             {
                 bool of = toks[k].Text.ToLowerInvariant() is "of" or "van";
@@ -337,8 +338,9 @@ public sealed class ActorRecognizer
                 // "rebels in the Ivory Coast", "refugees from Syria": only countries (and their capitals) after in/from.
                 if (k2 < n && atomAt[k2] is { IsEntry: true, IsPerson: false } c
                     && (of || (c.Hit.Entry!.Kind == ActorKind.Country && c.Hit.Type is HitType.Name or HitType.Metonym))
-                    // "leaders of Romania's new government": the possessive phrase is the actor, not "leaders of Romania".
-                    && !(c.Last + 1 < n && toks[c.Last + 1].Text is "'s" or "\u2019s" or "'" or "\u2019"))
+                    // "leaders of Romania's new government": the possessive phrase is the actor, not "leaders of Romania"
+                    // ("villages near Macedonia's border" still are Macedonia's).
+                    && !(of && c.Last + 1 < n && toks[c.Last + 1].Text is "'s" or "\u2019s" or "'" or "\u2019"))
                 {
                     Add(first, c.Last, MentionKind.Composed, Compose(c, sector, date), InfoFor(chain, c.Hit.Entry), chain[^1].Last);
                     return c.Last;
@@ -376,11 +378,10 @@ public sealed class ActorRecognizer
             if (ag.Id is "peacekeepers") return false;
             if (!parsed) return true;
             int h = chain[^1].Last;
-            // Walk up coordination ("inspectors and aid workers") to the phrase's attachment.
-            for (int guard = 0; guard < 4 && toks[h].Deprel == "conj" && toks[h].Head >= 0; guard++) h = toks[h].Head;
-            if (toks[h].Deprel is "obj" or "nsubj:pass" && toks[h].Head >= 0 && MovingVerbs.Contains(toks[toks[h].Head].Lemma.ToLowerInvariant()))
-                return false;
-            return true;
+            // Walk up coordination and noun-noun attachments ("weapons inspectors and aid workers") to the verb.
+            for (int guard = 0; guard < 5 && toks[h].Head >= 0 && toks[toks[h].Head].Upos != "VERB" && toks[h].Deprel is "conj" or "obj" or "compound" or "appos"; guard++)
+                h = toks[h].Head;
+            return !(toks[h].Deprel is "obj" or "nsubj:pass" && toks[h].Head >= 0 && MovingVerbs.Contains(toks[toks[h].Head].Lemma.ToLowerInvariant()));
         }
 
         bool IsBareSubject(int k)
@@ -564,7 +565,7 @@ public sealed class ActorRecognizer
                 break;
             }
             // "the Third World Water Forum", "the Carter Foundation": an unknown organisation named by its kind.
-            if (end > u && NgoHeads.Contains(toks[end].Text))
+            if (NgoHeads.Contains(toks[end].Text) && (end > u || u > 0 && IsCapWord(u - 1)))
                 Add(u, end, MentionKind.Name, new ActorRef { Code = "NGO", Sector = "NGO", Kind = "organisation", Name = SpanText(s, toks, u, end) }, new MentionInfo());
             else
                 Add(u, end, MentionKind.Unresolved, null, new MentionInfo { PersonLike = false });
