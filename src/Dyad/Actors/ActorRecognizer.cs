@@ -97,6 +97,8 @@ public sealed class ActorRecognizer
     /// <summary>Agent nouns that are also common adjectives: agents only when tagged (or placed) as a noun.</summary>
     private static readonly HashSet<string> HeadOnlyAgents = new(StringComparer.Ordinal) { "national" };
 
+    private static readonly HashSet<string> LoyalWords = new(StringComparer.Ordinal) { "loyal", "linked", "allied", "affiliated", "faithful", "close" };
+
     private static readonly HashSet<string> DirectionWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest",
@@ -144,7 +146,7 @@ public sealed class ActorRecognizer
         var atomAt = new Atom?[n];
         foreach (var m in matches)
         {
-            var a = new Atom { First = m.First, Last = m.Last, Hit = Best(m.Hits), Hits = m.Hits };
+            var a = new Atom { First = m.First, Last = m.Last, Hit = ByDate(Best(m.Hits), m.Hits, date), Hits = m.Hits };
             // A short name inside a longer unknown name ("Ahmed Ben Bella") is not that person.
             if (a.Hit.Type == HitType.Surname && (CapNext(m.Last + 1) || CapPrev(m.First - 1))) continue;
             // "a US national" is a person; "national security", "the national army" are not.
@@ -256,7 +258,7 @@ public sealed class ActorRecognizer
                 if (formerA && sector is "GOV" or "MIL" or "LEG" or "JUD") sector = "ELI";
                 if (PersonAfter(end + 1) is { } p)
                 {
-                    Add(a.First, p.Last, p.Hit.Type == HitType.Surname ? MentionKind.ShortName : MentionKind.Name, Formerly(PersonRef(p.Hit.Entry!, date), formerA),
+                    Add(a.First, p.Last, p.Hit.Type == HitType.Surname ? MentionKind.ShortName : MentionKind.Name, Formerly(PersonRefUnder(p.Hit.Entry!, e, date), formerA),
                         new MentionInfo { PersonLike = true, Gender = p.Hit.Entry!.Gender, Surname = p.Hit.Type == HitType.Surname, Title = TitleOf(chain) }, p.Last);
                     return p.Last;
                 }
@@ -345,6 +347,23 @@ public sealed class ActorRecognizer
                     Add(first, c.Last, MentionKind.Composed, Compose(c, sector, date), InfoFor(chain, c.Hit.Entry), chain[^1].Last);
                     return c.Last;
                 }
+            }
+            // "militants loyal to Zarqawi", "fighters linked to al-Qaeda": aligned with the entry that follows.
+            if (!generic && k + 2 < n && LoyalWords.Contains(toks[k].Text.ToLowerInvariant()) && toks[k + 1].Text.ToLowerInvariant() is "to" or "with"
+                && atomAt[k + 2] is { IsEntry: true } lc && sector is not ("GOV" or "CVL"))
+            {
+                var le = lc.Hit.Entry!;
+                string? lCountry = le.Kind == ActorKind.Person ? (le.RoleAt(date)?.Country ?? le.Country) : le.Country ?? (le.Kind == ActorKind.Country ? le.Code : null);
+                ActorRef lr = le.Kind is ActorKind.ArmedGroup or ActorKind.Organisation ? Compose(lc, sector, date)
+                    : lCountry != null ? CountrySectorCode(lCountry, sector, le.Kind == ActorKind.Country ? le : null) with { Ally = EntryRef(le, date, lc.Hit).Code }
+                    : AgentRef(chain[^1].AgentHit!.Agent!, sector);
+                int lEnd = lc.Last;
+                // "loyal to Iraq's al-Qaeda frontman Abu Musab al-Zarqawi": the whole phrase up to the person.
+                if (le.Kind == ActorKind.Country && lc.Last + 1 < n && ActorMatcher.IsPossessiveToken(toks[lc.Last + 1].Text))
+                    for (int q = lc.Last + 2; q < n && q <= lc.Last + 8; q++)
+                        if (atomAt[q] is { IsPerson: true } lp) { lEnd = lp.Last; break; }
+                Add(first, lEnd, MentionKind.Composed, lr, InfoFor(chain, le), chain[^1].Last);
+                return lEnd;
             }
             if (generic) return a.Last;
             var info = InfoFor(chain, null);
@@ -607,6 +626,30 @@ public sealed class ActorRecognizer
 
     private static bool IsCoordinator(string w) => w is "and" or "en" or "or" or "," or "&" or "of";
 
+    /// <summary>
+    /// Two people with the same short name ("Ivanov", "Aliyev", "Tshisekedi"): the one holding a role at the date
+    /// (else the one whose roles are closest to it) instead of simply the later entry.
+    /// </summary>
+    private static Hit ByDate(Hit best, IReadOnlyList<Hit> hits, DateOnly? date)
+    {
+        if (date is not { } d || best.Entry?.Kind != ActorKind.Person || hits.Count < 2) return best;
+        Hit? pick = null;
+        int bestDist = int.MaxValue;
+        foreach (var h in hits)
+        {
+            if (h.Type != best.Type || h.Entry?.Kind != ActorKind.Person || h.Entry.Roles.Count == 0) continue;
+            int dist = int.MaxValue;
+            foreach (var r in h.Entry.Roles)
+            {
+                int from = (r.From ?? DateOnly.MinValue).DayNumber, to = (r.To ?? DateOnly.MaxValue).DayNumber;
+                int x = d.DayNumber < from ? from - d.DayNumber : d.DayNumber > to ? d.DayNumber - to : 0;
+                dist = Math.Min(dist, x);
+            }
+            if (dist < bestDist || (dist == bestDist && pick != null && h.Order > pick.Order)) { pick = h; bestDist = dist; }
+        }
+        return pick ?? best;
+    }
+
     private static Hit Best(IReadOnlyList<Hit> hits)
     {
         Hit best = hits[0];
@@ -679,9 +722,34 @@ public sealed class ActorRecognizer
 
     // ------------------------------------------------------------------ actor references
 
-    internal static ActorRef PersonRef(ActorEntry e, DateOnly? date)
+    /// <summary>
+    /// "U.N. mediator Diego Cordovez", "Iraqi Foreign Minister Tariq Aziz": a title naming an organisation or country
+    /// selects the person's role with that code when the role at the date is another one.
+    /// </summary>
+    internal static ActorRef PersonRefUnder(ActorEntry person, ActorEntry title, DateOnly? date)
     {
-        var role = e.RoleAt(date);
+        var at = person.RoleAt(date);
+        string prefix = title.Kind == ActorKind.Country ? title.Code : title.Kind == ActorKind.Igo ? title.Code : "";
+        if (prefix.Length < 3 || at == null || (at.EffectiveCode(person.Country) ?? "").StartsWith(prefix, StringComparison.Ordinal)) return PersonRef(person, date);
+        ActorRole? pick = null;
+        int bestDist = int.MaxValue;
+        foreach (var r in person.Roles)
+        {
+            if (!(r.EffectiveCode(person.Country) ?? "").StartsWith(prefix, StringComparison.Ordinal)) continue;
+            int dist = 0;
+            if (date is { } d)
+            {
+                int from = (r.From ?? DateOnly.MinValue).DayNumber, to = (r.To ?? DateOnly.MaxValue).DayNumber;
+                dist = d.DayNumber < from ? from - d.DayNumber : d.DayNumber > to ? d.DayNumber - to : 0;
+            }
+            if (dist < bestDist) { pick = r; bestDist = dist; }
+        }
+        return pick == null ? PersonRef(person, date) : PersonRef(person, date, pick);
+    }
+
+    internal static ActorRef PersonRef(ActorEntry e, DateOnly? date, ActorRole? forced = null)
+    {
+        var role = forced ?? e.RoleAt(date);
         string? country = role?.Country ?? e.Country;
         return new ActorRef
         {
