@@ -632,12 +632,13 @@ public sealed class ActorRecognizer
     /// </summary>
     private static Hit ByDate(Hit best, IReadOnlyList<Hit> hits, DateOnly? date)
     {
-        if (date is not { } d || best.Entry?.Kind != ActorKind.Person || hits.Count < 2) return best;
+        if (date is not { } d || best.Entry?.Kind != ActorKind.Person || best.Type is not (HitType.Name or HitType.Surname) || hits.Count < 2) return best;
         Hit? pick = null;
         int bestDist = int.MaxValue;
         foreach (var h in hits)
         {
-            if (h.Type != best.Type || h.Entry?.Kind != ActorKind.Person || h.Entry.Roles.Count == 0) continue;
+            // A listed name and another person's short name compete too ("Tshisekedi").
+            if (h.Type is not (HitType.Name or HitType.Surname) || h.Entry?.Kind != ActorKind.Person || h.Entry.Roles.Count == 0) continue;
             int dist = int.MaxValue;
             foreach (var r in h.Entry.Roles)
             {
