@@ -163,7 +163,10 @@ public static class ActorEvaluation
     private static bool Check(GoldActor g, string text, List<Mention> mentions, Result res, string id, string role, int maxErrors)
     {
         res.Actors++;
-        int at = text.IndexOf(g.Text, StringComparison.Ordinal);
+        // Prefer a whole-word occurrence: gold "Iraq" is the country, not the start of "Iraqi Kurds".
+        int at = WordIndex(text, g.Text, StringComparison.Ordinal);
+        if (at < 0) at = WordIndex(text, g.Text, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) at = text.IndexOf(g.Text, StringComparison.Ordinal);
         if (at < 0) at = text.IndexOf(g.Text, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
         {
@@ -179,9 +182,20 @@ public static class ActorEvaluation
         bool ok = best?.Actor is { } a && Matches(g, a);
         if (ok) res.ActorsCorrect++;
         if (best?.Actor is { } a2 && Matches(g with { Sector = "***" }, a2)) res.ActorsCountryCorrect++;
-        else if (res.Errors.Count < maxErrors)
+        // Every wrong actor is listed (also those with the right country and the wrong sector).
+        if (!ok && res.Errors.Count < maxErrors)
             res.Errors.Add($"{id} {role} [{g.Text}] gold {g.Code}/{g.Sector ?? "-"} got {best?.Actor?.Code ?? "none"}/{best?.Actor?.Sector ?? "-"} ({best?.Text}) | {text}");
         return ok;
+    }
+
+    private static int WordIndex(string text, string word, StringComparison cmp)
+    {
+        for (int at = text.IndexOf(word, cmp); at >= 0; at = text.IndexOf(word, at + 1, cmp))
+        {
+            int end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end >= text.Length || !char.IsLetterOrDigit(text[end]))) return at;
+        }
+        return -1;
     }
 
     /// <summary>Country part (IGO/NGO/IMG prefixes as such) and sector (first three letters; gold "***" = any).</summary>

@@ -76,11 +76,24 @@ public sealed class ActorMatcher
                     if (key.Length < 3 || !done.Add(key)) continue;
                     if (!_surnames.TryGetValue(key, out var l)) _surnames[key] = l = new List<ActorEntry>();
                     l.Add(p);
-                    if (fullNames.Contains(key)) continue; // a full name of something wins
+                    // A full name of something wins, unless it is only another person's listed short name
+                    // ("Tshisekedi" for Félix also stands for Étienne; the date decides between them).
+                    if (fullNames.Contains(key) && !OnlyPersonNames(s)) continue;
                     Add(s, new Hit { Type = HitType.Surname, Entry = p, Order = order, Phrase = s }, null);
                 }
             }
         }
+    }
+
+    private bool OnlyPersonNames(string phrase)
+    {
+        var node = _root;
+        foreach (var k in KeyPieces(phrase))
+        {
+            if (node.Next == null || !node.Next.TryGetValue(k, out var nx)) return false;
+            node = nx;
+        }
+        return node.Hits is { Count: > 0 } hs && hs.TrueForAll(h => h.Type is HitType.Name or HitType.Surname && h.Entry?.Kind == ActorKind.Person);
     }
 
     /// <summary>Person entries sharing a short name (normalised key).</summary>

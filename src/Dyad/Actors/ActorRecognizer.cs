@@ -67,6 +67,11 @@ public sealed class ActorRecognizer
         "units", "unit", "state", "states", "division", "divisions", "brigade", "brigades", "battalion", "battalions", "regiment",
         "tanks", "artillery", "infantry", "garrison", "eenheden", "eenheid", "staat", "staten", "divisie", "bataljon", "bataljons",
         "artillerie", "infanterie", "garnizoen", "militaire", "militair",
+        "homes", "houses", "villages", "village", "residential areas", "residential area", "residential neighbourhoods",
+        "residential neighborhoods", "neighbourhoods", "neighborhoods", "refugee camps", "shops", "markets", "farms", "mosques",
+        "churches", "civilian buildings", "civilian targets", "national",
+        "woningen", "huizen", "dorpen", "dorp", "woonwijken", "woonwijk", "wijken", "vluchtelingenkampen", "winkels", "markten",
+        "boerderijen", "moskeeen", "kerken", "burgerdoelen",
     };
 
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
@@ -74,6 +79,31 @@ public sealed class ActorRecognizer
 
     private static readonly HashSet<string> Locative = new(StringComparer.OrdinalIgnoreCase)
         { "in", "near", "outside", "around", "across", "into", "throughout", "inside", "nabij", "bij", "rond", "buiten", "rondom" };
+
+    /// <summary>Verbs that move people or forces to or out of a place ("withdraw X from Iraq", "deploy X in Iraq").</summary>
+    private static readonly HashSet<string> MovingVerbs = new(StringComparer.Ordinal)
+    {
+        "withdraw", "pull", "evacuate", "expel", "recall", "remove", "deploy", "send", "dispatch", "station", "airlift",
+        "deport", "extradite", "repatriate", "move", "transfer", "fly", "bring", "return",
+    };
+
+    private static readonly HashSet<string> StateMediaWords = new(StringComparer.OrdinalIgnoreCase)
+        { "official", "state-run", "state-owned", "government-run", "government-owned", "government-controlled", "state-controlled", "officiële", "officieel" };
+
+    /// <summary>Last words of unknown proper names that make them non-governmental organisations.</summary>
+    private static readonly HashSet<string> NgoHeads = new(StringComparer.Ordinal)
+        { "Forum", "Foundation", "Association", "Society", "Watch", "Stichting", "Vereniging" };
+
+    /// <summary>Agent nouns that are also common adjectives: agents only when tagged (or placed) as a noun.</summary>
+    private static readonly HashSet<string> HeadOnlyAgents = new(StringComparer.Ordinal) { "national" };
+
+    private static readonly HashSet<string> LoyalWords = new(StringComparer.Ordinal) { "loyal", "linked", "allied", "affiliated", "faithful", "close" };
+
+    private static readonly HashSet<string> DirectionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest",
+        "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "Christian", "Moslem", "Muslim",
+    };
 
     private static readonly HashSet<string> BackedWords = new(StringComparer.Ordinal)
         { "led", "backed", "supported", "sponsored", "allied", "aligned", "funded", "armed", "trained", "gesteunde", "geleide", "gesteund", "geleid" };
@@ -116,9 +146,13 @@ public sealed class ActorRecognizer
         var atomAt = new Atom?[n];
         foreach (var m in matches)
         {
-            var a = new Atom { First = m.First, Last = m.Last, Hit = Best(m.Hits), Hits = m.Hits };
+            var a = new Atom { First = m.First, Last = m.Last, Hit = ByDate(Best(m.Hits), m.Hits, date), Hits = m.Hits };
             // A short name inside a longer unknown name ("Ahmed Ben Bella") is not that person.
             if (a.Hit.Type == HitType.Surname && (CapNext(m.Last + 1) || CapPrev(m.First - 1))) continue;
+            // "a US national" is a person; "national security", "the national army" are not.
+            if (a.Hit.Type == HitType.Agent && m.First == m.Last && HeadOnlyAgents.Contains(toks[m.First].Text.ToLowerInvariant())
+                && (parsed ? toks[m.First].Upos != "NOUN" && m.Last + 1 < n && toks[m.Last + 1].Upos is "NOUN" or "PROPN" or "ADJ" or "NUM"
+                           : m.Last + 1 < n && toks[m.Last + 1].Text.Any(char.IsLetter) && !FunctionWords.Contains(toks[m.Last + 1].Text))) continue;
             atomAt[m.First] = a;
         }
         bool CapNext(int k) => k < n && toks[k].Text.Length > 1 && char.IsUpper(toks[k].Text[0]) && toks[k].Text.All(char.IsLetter) && !FunctionWords.Contains(toks[k].Text);
@@ -217,9 +251,14 @@ public sealed class ActorRecognizer
                 sector = HeadSector(chain);
                 int end = chainEnd;
                 // Title + person: "Russian Foreign Minister Sergey Lavrov" → the person.
+                // "an official Syrian newspaper", "state-run Iraqi television": state media speak for the government.
+                if (sector == "MED" && a.First > 0 && (StateMediaWords.Contains(toks[a.First - 1].Text)
+                    || a.First > 2 && toks[a.First - 2].Text == "-" && StateMediaWords.Contains(toks[a.First - 3].Text + "-" + toks[a.First - 1].Text))) sector = "GOV";
+                bool formerA = Former(a.First);
+                if (formerA && sector is "GOV" or "MIL" or "LEG" or "JUD") sector = "ELI";
                 if (PersonAfter(end + 1) is { } p)
                 {
-                    Add(a.First, p.Last, p.Hit.Type == HitType.Surname ? MentionKind.ShortName : MentionKind.Name, PersonRef(p.Hit.Entry!, date),
+                    Add(a.First, p.Last, p.Hit.Type == HitType.Surname ? MentionKind.ShortName : MentionKind.Name, Formerly(PersonRefUnder(p.Hit.Entry!, e, date), formerA),
                         new MentionInfo { PersonLike = true, Gender = p.Hit.Entry!.Gender, Surname = p.Hit.Type == HitType.Surname, Title = TitleOf(chain) }, p.Last);
                     return p.Last;
                 }
@@ -244,7 +283,18 @@ public sealed class ActorRecognizer
                 bool nounFollows = a.Last + 1 < n && IsNounish(a.Last + 1);
                 if (demonym && !nounFollows)
                 {
-                    Add(a.First, a.Last, MentionKind.Composed, CountrySector(e, "CVL"), new MentionInfo());
+                    // "ethnic Albanians" are the civilians of the country they live in (the document's other country).
+                    if (a.First > 0 && !covered[a.First - 1] && toks[a.First - 1].Text.ToLowerInvariant() is "ethnic")
+                    {
+                        Add(a.First - 1, a.Last, MentionKind.Composed, CountrySector(e, "CVL"),
+                            new MentionInfo { Pending = new PendingContext("CVL", null, e.Country ?? e.Code, false) });
+                        return a.Last;
+                    }
+                    // "Palestinians blamed Israel": a bare plural demonym as subject speaks for its side (the
+                    // country, no sector); counted, qualified or affected people ("100 Palestinians", "young
+                    // Algerians", "arrested Palestinians") are civilians.
+                    bool side = parsed && IsBareSubject(a.Last);
+                    Add(a.First, a.Last, MentionKind.Composed, side ? EntryRef(e, date) : CountrySector(e, "CVL"), new MentionInfo());
                     return a.Last;
                 }
             }
@@ -261,33 +311,61 @@ public sealed class ActorRecognizer
             var chain = Chain(a.First, allowPossessive: false, out int end);
             if (chain.Count == 0) chain = [a];
             if (chain.Count == 1) end = a.Last;
-            // Generic nouns ("units", "the state", "tanks") only count with a country or group in front.
-            if (chain.Count == 1 && GenericAlone.Contains(ActorMatcher.Fold(a.AgentHit!.Phrase)) && PersonAfter(end + 1) == null) return a.Last;
+            // Generic nouns ("units", "the state", "tanks") only count with a country or group in front (or after:
+            // "a village in western Cambodia").
+            bool generic = chain.Count == 1 && GenericAlone.Contains(ActorMatcher.Fold(a.AgentHit!.Phrase)) && PersonAfter(end + 1) == null;
             string sector = HeadSector(chain);
             int first = LeftModifiers(a.First);
+            // "former president Carlos Menem", "ex-minister X": a former office holder is an elite (CAMEO ELI).
+            bool former = Former(first);
+            if (former && sector is "GOV" or "MIL" or "LEG" or "JUD") sector = "ELI";
             if (PersonAfter(end + 1) is { } p)
             {
-                Add(first, p.Last, p.Hit.Type == HitType.Surname ? MentionKind.ShortName : MentionKind.Name, PersonRef(p.Hit.Entry!, date),
+                Add(first, p.Last, p.Hit.Type == HitType.Surname ? MentionKind.ShortName : MentionKind.Name, Formerly(PersonRef(p.Hit.Entry!, date), former),
                     new MentionInfo { PersonLike = true, Gender = p.Hit.Entry!.Gender, Surname = p.Hit.Type == HitType.Surname, Title = TitleOf(chain) }, p.Last);
                 return p.Last;
             }
             // "the army of Syria", "de minister van Defensie" (no country: stays an agent).
             int k = end + 1;
-            if (k < n && toks[k].Text.ToLowerInvariant() is "of" or "van" or "in" or "from" or "uit")
+            // "a terror group based in Trinidad": "based in" works like "in".
+            if (k + 1 < n && toks[k].Text.ToLowerInvariant() is "based" or "stationed" or "operating" && toks[k + 1].Text.ToLowerInvariant() is "in" or "inside") k++;
+            if (k < n && toks[k].Text.ToLowerInvariant() is "of" or "van" or "in" or "from" or "uit" or "throughout" or "across" or "near" or "inside" or "outside"
+                && (toks[k].Text.ToLowerInvariant() is "of" or "van" || ComposesWithPlace(chain, first, end)))
             {
                 bool of = toks[k].Text.ToLowerInvariant() is "of" or "van";
                 int k2 = k + 1;
                 if (k2 < n && Determiners.Contains(toks[k2].Text)) k2++;
+                // "a village in western Cambodia", "a newspaper in east Beirut": a direction word before the place.
+                for (int dw = 0; dw < 2 && !of && k2 + 1 < n && atomAt[k2] == null && DirectionWords.Contains(toks[k2].Text); dw++) k2++;
                 // "rebels in the Ivory Coast", "refugees from Syria": only countries (and their capitals) after in/from.
                 if (k2 < n && atomAt[k2] is { IsEntry: true, IsPerson: false } c
                     && (of || (c.Hit.Entry!.Kind == ActorKind.Country && c.Hit.Type is HitType.Name or HitType.Metonym))
-                    // "leaders of Romania's new government": the possessive phrase is the actor, not "leaders of Romania".
-                    && !(c.Last + 1 < n && toks[c.Last + 1].Text is "'s" or "\u2019s" or "'" or "\u2019"))
+                    // "leaders of Romania's new government": the possessive phrase is the actor, not "leaders of Romania"
+                    // ("villages near Macedonia's border" still are Macedonia's).
+                    && !(of && c.Last + 1 < n && toks[c.Last + 1].Text is "'s" or "\u2019s" or "'" or "\u2019"))
                 {
                     Add(first, c.Last, MentionKind.Composed, Compose(c, sector, date), InfoFor(chain, c.Hit.Entry), chain[^1].Last);
                     return c.Last;
                 }
             }
+            // "militants loyal to Zarqawi", "fighters linked to al-Qaeda": aligned with the entry that follows.
+            if (!generic && k + 2 < n && LoyalWords.Contains(toks[k].Text.ToLowerInvariant()) && toks[k + 1].Text.ToLowerInvariant() is "to" or "with"
+                && atomAt[k + 2] is { IsEntry: true } lc && sector is not ("GOV" or "CVL"))
+            {
+                var le = lc.Hit.Entry!;
+                string? lCountry = le.Kind == ActorKind.Person ? (le.RoleAt(date)?.Country ?? le.Country) : le.Country ?? (le.Kind == ActorKind.Country ? le.Code : null);
+                ActorRef lr = le.Kind is ActorKind.ArmedGroup or ActorKind.Organisation ? Compose(lc, sector, date)
+                    : lCountry != null ? CountrySectorCode(lCountry, sector, le.Kind == ActorKind.Country ? le : null) with { Ally = EntryRef(le, date, lc.Hit).Code }
+                    : AgentRef(chain[^1].AgentHit!.Agent!, sector);
+                int lEnd = lc.Last;
+                // "loyal to Iraq's al-Qaeda frontman Abu Musab al-Zarqawi": the whole phrase up to the person.
+                if (le.Kind == ActorKind.Country && lc.Last + 1 < n && ActorMatcher.IsPossessiveToken(toks[lc.Last + 1].Text))
+                    for (int q = lc.Last + 2; q < n && q <= lc.Last + 8; q++)
+                        if (atomAt[q] is { IsPerson: true } lp) { lEnd = lp.Last; break; }
+                Add(first, lEnd, MentionKind.Composed, lr, InfoFor(chain, le), chain[^1].Last);
+                return lEnd;
+            }
+            if (generic) return a.Last;
             var info = InfoFor(chain, null);
             int nameEnd = NameRun(end + 1);
             if (nameEnd > end) { info.PersonLike = true; end = nameEnd; }
@@ -309,6 +387,38 @@ public sealed class ActorRecognizer
                 info.Pending = new PendingContext(sector, null, null, false);
             Add(first, end, ref0.Ally != null ? MentionKind.Composed : MentionKind.Agent, ref0, info, chain[^1].Last);
             return end;
+        }
+
+        // "peacekeepers in Iraq", "withdraw aid workers from Iraq": forces sent to a country and people moved
+        // out of it are not that country's; the place stays a mention of its own.
+        bool ComposesWithPlace(List<Atom> chain, int first, int last)
+        {
+            var ag = chain[^1].AgentHit!.Agent!;
+            if (ag.Id is "peacekeepers") return false;
+            if (!parsed) return true;
+            int h = chain[^1].Last;
+            // Walk up coordination and noun-noun attachments ("weapons inspectors and aid workers") to the verb.
+            for (int guard = 0; guard < 5 && toks[h].Head >= 0 && toks[toks[h].Head].Upos != "VERB" && toks[h].Deprel is "conj" or "obj" or "compound" or "appos"; guard++)
+                h = toks[h].Head;
+            return !(toks[h].Deprel is "obj" or "nsubj:pass" && toks[h].Head >= 0 && MovingVerbs.Contains(toks[toks[h].Head].Lemma.ToLowerInvariant()));
+        }
+
+        bool IsBareSubject(int k)
+        {
+            int h = k;
+            if (toks[h].Deprel == "conj" && toks[h].Head >= 0) h = toks[h].Head;
+            if (toks[h].Deprel is not ("nsubj" or "nsubj:pass")) return false;
+            for (int j = 0; j < n; j++)
+                if ((toks[j].Head == k || toks[j].Head == h && j < h) && toks[j].Deprel is "amod" or "nummod" or "det" or "compound" or "nmod:poss"
+                    && !Determiners.Contains(toks[j].Text)) return false;
+            return k == 0 || toks[k - 1].Upos is not ("NUM" or "ADJ");
+        }
+
+        bool Former(int k)
+        {
+            if (k > 0 && toks[k - 1].Text.ToLowerInvariant() is "former" or "onetime" or "one-time" or "ex") return true;
+            // "ex - president" split by the tokenizer.
+            return k > 1 && toks[k - 1].Text is "-" && toks[k - 2].Text.ToLowerInvariant() == "ex";
         }
 
         bool IsHyphenTok(int k) => toks[k].Text is "-" or "‐" or "‑" && !toks[k - 1].SpaceAfter;
@@ -473,7 +583,11 @@ public sealed class ActorRecognizer
                 if (end + 2 < n && ConnectorWords.Contains(toks[end + 1].Text) && char.IsLower(toks[end + 1].Text[0]) && IsUnresolvedCont(end + 2)) { end += 2; continue; }
                 break;
             }
-            Add(u, end, MentionKind.Unresolved, null, new MentionInfo { PersonLike = false });
+            // "the Third World Water Forum", "the Carter Foundation": an unknown organisation named by its kind.
+            if (NgoHeads.Contains(toks[end].Text) && (end > u || u > 0 && IsCapWord(u - 1)))
+                Add(u, end, MentionKind.Name, new ActorRef { Code = "NGO", Sector = "NGO", Kind = "organisation", Name = SpanText(s, toks, u, end) }, new MentionInfo());
+            else
+                Add(u, end, MentionKind.Unresolved, null, new MentionInfo { PersonLike = false });
             u = end + 1;
         }
 
@@ -503,9 +617,39 @@ public sealed class ActorRecognizer
         return result;
     }
 
+    /// <summary>A person introduced as a former office holder: the person's country with sector ELI.</summary>
+    private static ActorRef Formerly(ActorRef p, bool former) =>
+        !former || p.Country == null || p.Sector is not ("GOV" or "MIL" or "LEG" or "JUD") ? p
+            : p with { Code = p.Country + "ELI", Sector = "ELI" };
+
     private static string LedOrBacked(string w) => w is "led" or "geleid" or "geleide" ? "led" : "backed";
 
     private static bool IsCoordinator(string w) => w is "and" or "en" or "or" or "," or "&" or "of";
+
+    /// <summary>
+    /// Two people with the same short name ("Ivanov", "Aliyev", "Tshisekedi"): the one holding a role at the date
+    /// (else the one whose roles are closest to it) instead of simply the later entry.
+    /// </summary>
+    private static Hit ByDate(Hit best, IReadOnlyList<Hit> hits, DateOnly? date)
+    {
+        if (date is not { } d || best.Entry?.Kind != ActorKind.Person || best.Type is not (HitType.Name or HitType.Surname) || hits.Count < 2) return best;
+        Hit? pick = null;
+        int bestDist = int.MaxValue;
+        foreach (var h in hits)
+        {
+            // A listed name and another person's short name compete too ("Tshisekedi").
+            if (h.Type is not (HitType.Name or HitType.Surname) || h.Entry?.Kind != ActorKind.Person || h.Entry.Roles.Count == 0) continue;
+            int dist = int.MaxValue;
+            foreach (var r in h.Entry.Roles)
+            {
+                int from = (r.From ?? DateOnly.MinValue).DayNumber, to = (r.To ?? DateOnly.MaxValue).DayNumber;
+                int x = d.DayNumber < from ? from - d.DayNumber : d.DayNumber > to ? d.DayNumber - to : 0;
+                dist = Math.Min(dist, x);
+            }
+            if (dist < bestDist || (dist == bestDist && pick != null && h.Order > pick.Order)) { pick = h; bestDist = dist; }
+        }
+        return pick ?? best;
+    }
 
     private static Hit Best(IReadOnlyList<Hit> hits)
     {
@@ -579,9 +723,34 @@ public sealed class ActorRecognizer
 
     // ------------------------------------------------------------------ actor references
 
-    internal static ActorRef PersonRef(ActorEntry e, DateOnly? date)
+    /// <summary>
+    /// "U.N. mediator Diego Cordovez", "Iraqi Foreign Minister Tariq Aziz": a title naming an organisation or country
+    /// selects the person's role with that code when the role at the date is another one.
+    /// </summary>
+    internal static ActorRef PersonRefUnder(ActorEntry person, ActorEntry title, DateOnly? date)
     {
-        var role = e.RoleAt(date);
+        var at = person.RoleAt(date);
+        string prefix = title.Kind == ActorKind.Country ? title.Code : title.Kind == ActorKind.Igo ? title.Code : "";
+        if (prefix.Length < 3 || at == null || (at.EffectiveCode(person.Country) ?? "").StartsWith(prefix, StringComparison.Ordinal)) return PersonRef(person, date);
+        ActorRole? pick = null;
+        int bestDist = int.MaxValue;
+        foreach (var r in person.Roles)
+        {
+            if (!(r.EffectiveCode(person.Country) ?? "").StartsWith(prefix, StringComparison.Ordinal)) continue;
+            int dist = 0;
+            if (date is { } d)
+            {
+                int from = (r.From ?? DateOnly.MinValue).DayNumber, to = (r.To ?? DateOnly.MaxValue).DayNumber;
+                dist = d.DayNumber < from ? from - d.DayNumber : d.DayNumber > to ? d.DayNumber - to : 0;
+            }
+            if (dist < bestDist) { pick = r; bestDist = dist; }
+        }
+        return pick == null ? PersonRef(person, date) : PersonRef(person, date, pick);
+    }
+
+    internal static ActorRef PersonRef(ActorEntry e, DateOnly? date, ActorRole? forced = null)
+    {
+        var role = forced ?? e.RoleAt(date);
         string? country = role?.Country ?? e.Country;
         return new ActorRef
         {
@@ -662,6 +831,10 @@ public sealed class ActorRecognizer
             case ActorKind.Igo:
                 return EntryRef(e, date) with { Sector = e.Sector ?? sector };
             default:
+                // "al-Qaeda fighters", "the al-Qaeda terror network": a transnational group's code already says what
+                // it is (IMG..., no sector); its leaders or spokesmen still take the agent's sector.
+                if (e.Sector == null && e.Code.StartsWith("IMG", StringComparison.Ordinal) && sector is "REB" or "INS" or "MIL" or "UAF")
+                    return EntryRef(e, date);
                 if (a.Hit.Type == HitType.Adjective && e.Country != null && e.Kind != ActorKind.ArmedGroup)
                     return EntryRef(e, date) with { Sector = e.Sector ?? sector };
                 return EntryRef(e, date) with { Sector = e.Sector ?? sector };
