@@ -135,7 +135,118 @@ public sealed class ArgumentFinder
             else if (a.Source < 0 && !passive) a.Source = n;
             else if (a.Target < 0 && passive) a.Target = n;
         }
+        DropTemporal(a);
+        if (!_nl && SurfaceClause(m))
+        {
+            // The parse lost the clause ("Russian President Boris Yeltsin on Saturday hosted …" with the name as root
+            // and the verb as a modifier): read the arguments off the word order, subject left, object right.
+            if (a.Source < 0 && !passive) a.Source = SurfaceLeft(m.First);
+            if (a.Target < 0 && !passive && p.ObjIsTarget && ObjectlessVerb(m)) a.Target = SurfaceRight(m.Last, p);
+        }
         return a;
+    }
+
+    /// <summary>Days, "today", "last week" are never actors.</summary>
+    private void DropTemporal(Args a)
+    {
+        if (a.Source >= 0 && _v.IsTemporal(a.Source)) a.Source = -1;
+        if (a.Target >= 0 && _v.IsTemporal(a.Target)) a.Target = -1;
+    }
+
+    private static readonly string[] SkipBeforeTime = ["on", "in", "at", "last", "this", "next", "early", "late", "the", "earlier", "later"];
+
+    /// <summary>
+    /// A finite verb trigger of a main clause whose arguments can be read off the surface: not an infinitive
+    /// ("to attack"), a bare gerund or participle modifier, nor inside a relative clause.
+    /// </summary>
+    private bool SurfaceClause(TriggerMatch m)
+    {
+        int h = m.Head;
+        if (_v.Deprel(h) == "acl:relcl") return false;
+        if (HasMarkTe(h)) return false;
+        int f = m.First;
+        if (f > 0 && _v.Lower[f - 1] == "to") return false;
+        string x = _v[h].Xpos;
+        bool aux = false;
+        for (int k = f - 1; k >= 0 && k >= f - 3; k--)
+        {
+            if (_v.Upos(k) == "AUX") { aux = true; break; }
+            if (_v.Upos(k) is not ("ADV" or "PART")) break;
+        }
+        if (x == "VBG") return aux; // "are demanding"; a bare gerund ("killing one person") inherits its subject
+        if (x == "VB") return aux || _v.Rel[h] == "root";
+        if (x is "VBD" or "VBZ" or "VBP" or "VBN" or "JJ" or "NN" or "NNS") return true;
+        return false;
+    }
+
+    /// <summary>The verb has no object in the parse (a misparsed clause): the object is read off the surface.</summary>
+    private bool ObjectlessVerb(TriggerMatch m)
+    {
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (!m.Covers(c) && _v.Rel[c] is "obj" or "iobj" or "ccomp" or "xcomp") return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The subject read off the words left of a verb: the nearest noun phrase, skipping adverbs, auxiliaries and time
+    /// expressions ("X on Saturday hosted", "X today praised"); none when it sits in a prepositional phrase.
+    /// </summary>
+    public int SurfaceLeft(int first)
+    {
+        int k = first - 1;
+        while (k >= 0)
+        {
+            string u = _v.Upos(k);
+            if (u is "ADV" or "AUX" || (u == "PART" && _v.Lower[k] is "not" or "n't")) { k--; continue; }
+            if (_v.IsTemporal(k))
+            {
+                k--;
+                while (k >= 0 && (Array.IndexOf(SkipBeforeTime, _v.Lower[k]) >= 0 || _v.Upos(k) == "NUM")) k--;
+                continue;
+            }
+            break;
+        }
+        if (k < 0) return -1;
+        int mi = _v.MentionAt[k];
+        int start;
+        if (mi >= 0) start = _v.Sentence.Mentions[mi].FirstToken;
+        else if (_v.Upos(k) is "NOUN" or "PROPN" || (_v.Upos(k) == "PRON" && _v.Lower[k] is "he" or "she" or "they" or "we" or "it" or "i"))
+        {
+            start = k;
+            while (start > 0 && _v.Upos(start - 1) is "NOUN" or "PROPN" or "ADJ" or "DET" or "NUM") start--;
+        }
+        else return -1;
+        if (start > 0 && _v.Upos(start - 1) == "ADP" && _v.Lower[start - 1] != "of") return -1;
+        if (start > 0 && _v.Lower[start - 1] == "of")
+        {
+            // "Thousands of Iraqi Kurds", "members of the militia": the quantity's complement is the actor.
+            int q = start - 2;
+            if (q < 0 || _v.Upos(q) is not ("NOUN" or "NUM" or "PRON")) return -1;
+        }
+        return k;
+    }
+
+    /// <summary>
+    /// The object read off the words right of a verb: the first actor inside the following noun phrase (through "of"
+    /// and the pattern's target prepositions), skipping time expressions; stops at a verb, clause punctuation or another
+    /// preposition.
+    /// </summary>
+    public int SurfaceRight(int last, TriggerPattern p)
+    {
+        int noun = -1;
+        for (int k = last + 1; k < _v.Count && k <= last + 12; k++)
+        {
+            string u = _v.Upos(k);
+            if (_v.IsTemporal(k)) continue;
+            if (_v.MentionAt[k] >= 0) return k;
+            if (u is "DET" or "NUM" or "ADJ" or "PART" || (u == "PRON" && _v[k].Xpos == "PRP$")) continue;
+            if (u is "NOUN" or "PROPN") { if (noun < 0) noun = k; continue; }
+            if (u == "ADP" && (_v.Lower[k] == "of" || TargetPrep(p, _v.Lemma[k]))) continue;
+            if (u == "ADP" && noun < 0 && Array.IndexOf(SkipBeforeTime, _v.Lower[k]) >= 0 && k + 1 < _v.Count && (_v.IsTemporal(k + 1) || _v.IsTemporal(Math.Min(_v.Count - 1, k + 2)))) continue;
+            break;
+        }
+        return -1;
     }
 
     /// <summary>
@@ -151,14 +262,19 @@ public sealed class ArgumentFinder
             // Without "be"/"get", a verb that has a direct object is active too ("Turkish jets bombed Kurdish
             // positions" with "bombed" mis-tagged VBN and its subject labelled nsubj:pass).
             if (!_v.IsPassive(h)) return false;
-            bool have = false, be = false, obj = false;
+            bool have = false, be = false, obj = false, agent = false, anyAux = false;
             foreach (int c in _v.Children(h))
             {
                 if (_v.Rel[c] == "obj") obj = true;
+                if (_v.Rel[c] == "obl" && (_v.Deprel(c) == "obl:agent" || _v.CaseOf(c) == "by")) agent = true;
+                if (_v.Rel[c] == "aux") anyAux = true;
                 if (_v.Rel[c] != "aux") continue;
                 if (_v.Lemma[c] is "have") have = true;
                 if (_v.Lemma[c] is "be" or "get") be = true;
             }
+            // A clause verb with a "passive" subject but no auxiliary and no "by" agent is a past tense mis-tagged as a
+            // participle ("Prosper Avril resigned yesterday").
+            if (!be && !anyAux && !agent && _v.Rel[h] is "root" or "conj" or "ccomp" or "parataxis") return false;
             return be || (!have && !obj);
         }
         bool part = _v[h].Feats.Contains("VerbForm=Part", StringComparison.Ordinal) || _v[h].Xpos.StartsWith("WW|vd", StringComparison.Ordinal);
