@@ -135,6 +135,12 @@ public sealed class ArgumentFinder
             else if (a.Source < 0 && !passive) a.Source = n;
             else if (a.Target < 0 && passive) a.Target = n;
         }
+        if (a.Target < 0 && !passive && p.ObjIsTarget && m.Tokens.Length > 1)
+        {
+            // "expelled two Russian diplomats", "recalled its ambassador to Iran": the pattern's own noun is the object.
+            foreach (int t in m.Tokens)
+                if (t != h && _v.Rel[t] == "obj" && _v.Upos(t) is "NOUN" or "PROPN" && (_v.MentionAt[t] >= 0 || FindMentionBelow(t, 0) >= 0)) { a.Target = t; break; }
+        }
         DropTemporal(a);
         if (!_nl && SurfaceClause(m))
         {
@@ -357,6 +363,12 @@ public sealed class ArgumentFinder
                 if (o < 0) o = _v.Child(g, "iobj", true);
                 if (o >= 0) { if (Array.IndexOf(AccuseLemmas, gl) >= 0) a.FromAccusation = true; return o; }
             }
+            // "he is prepared to lift the ban", "the troops were ordered to attack": the controller is the passive subject.
+            if (!_nl && Passive(g))
+            {
+                int sp = _v.Child(g, "nsubj:pass");
+                if (sp >= 0 && !IsRelOrExpl(sp, true)) return sp;
+            }
             return SubjectOf(g, depth + 1, a);
         }
         if (rel is "advcl" or "acl" or "ccomp" or "obl" or "nmod")
@@ -416,6 +428,12 @@ public sealed class ArgumentFinder
         {
             string d = _v.Deprel(c);
             if (d == "nsubj" || d == "nsubj:outer" || (!pass && d == "nsubj:pass")) { s = c; break; }
+        }
+        if (s < 0 && !_nl && _v.Child(g, "xcomp") >= 0)
+        {
+            // "it is willing to withdraw" with "it" labelled an expletive.
+            int e = _v.Child(g, "expl");
+            if (e >= 0 && e < g && _v.Lower[e] is "it" or "they") s = e;
         }
         if (s >= 0)
         {
@@ -487,10 +505,21 @@ public sealed class ArgumentFinder
     /// nominal modifier of the trigger (any preposition except agents, "according to" and time), else null.
     /// The source's own mention is never the target.
     /// </summary>
-    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a)
+    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a) => ActorTargetFallback(m, a, false, null);
+
+    /// <summary>An actor with a country or an organisation, not a bare sector ("troops", "officials").</summary>
+    public static bool Strong(ActorRef? r) => r?.Code != null && (r.Country != null || r.Kind is not "agent");
+
+    private bool _noLocative;
+    private static readonly string[] Locatives = ["in", "at", "near", "inside", "outside", "across", "throughout", "around"];
+
+    /// <param name="strongOnly">Only an actor with a country or an organisation, never through a locative ("in Cairo"):
+    /// used to replace a bare sector or the source's own possessive pronoun.</param>
+    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a, bool strongOnly, string? sourceCode)
     {
         int src = a.Source >= 0 ? _v.MentionAt[a.Source] : -1;
-        string? srcCode = src >= 0 ? _v.Sentence.Mentions[src].Actor?.Code : null;
+        string? srcCode = sourceCode ?? (src >= 0 ? (_v.Sentence.Mentions[src].Antecedent?.Actor ?? _v.Sentence.Mentions[src].Actor)?.Code : null);
+        _noLocative = strongOnly;
         var order = new List<int>();
         if (a.Target >= 0) order.Add(a.Target);
         foreach (int t in m.Tokens)
@@ -500,8 +529,14 @@ public sealed class ArgumentFinder
                     string? cs = _v.CaseOf(c);
                     if (cs is "by" or "door" or "according" or "accord" or "volgens" or "since" or "after" or "before" or "during" or "despite" or "sinds" or "na" or "voor" or "tijdens") continue;
                     if (_v.Deprel(c).EndsWith(":agent", StringComparison.Ordinal) || _v.Deprel(c).EndsWith(":tmod", StringComparison.Ordinal)) continue;
+                    if (strongOnly && cs != null && Array.IndexOf(Locatives, cs) >= 0) continue;
                     order.Add(c);
                 }
+        // "withdraw its troops from neighboring Lebanon" with "from neighboring" parsed as a clause.
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (_v.Rel[c] == "advcl" && _v.Child(c, "mark") is int mk && mk >= 0 && TargetPrep(m.Pattern, _v.Lemma[mk]) && _v.Child(c, "obj") is int co && co >= 0)
+                    order.Add(co);
         // Last: the complement clause ("threatened to ban voting in East Jerusalem", "demanded that the US cancel
         // the sale", "refused to deploy peacekeepers in Iraq"): its subject, object and obliques.
         foreach (int t in m.Tokens)
@@ -510,25 +545,36 @@ public sealed class ArgumentFinder
                     foreach (int cc in _v.Children(c))
                         if (_v.Rel[cc] is "nsubj" or "obj" or "iobj" or "obl" && !_v.IsTemporal(cc) && cc != a.Source && _v.CaseOf(cc) is not ("by" or "door"))
                             order.Add(cc);
-        foreach (int root in order)
+        for (int pass = 0; pass < 2; pass++)
         {
-            int mi = ResolvedMentionIn(root, src, 0);
-            if (mi >= 0 && (srcCode == null || _v.Sentence.Mentions[mi].Actor?.Code != srcCode)) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            if (pass == 1 && strongOnly) break;
+            foreach (int root in order)
+            {
+                int mi = ResolvedMentionIn(root, src, 0, pass == 0, srcCode);
+                if (mi >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            }
         }
         return null;
     }
 
-    private int ResolvedMentionIn(int tok, int exclude, int depth)
+    private int ResolvedMentionIn(int tok, int exclude, int depth, bool strong, string? srcCode)
     {
         int mi = _v.MentionAt[tok];
-        if (mi >= 0 && mi != exclude && _v.Sentence.Mentions[mi].Resolved) return mi;
+        if (mi >= 0 && mi != exclude && _v.Sentence.Mentions[mi] is var me && me.Resolved)
+        {
+            var r = me.Antecedent?.Actor ?? me.Actor;
+            if ((!strong || Strong(r)) && (srcCode == null || r?.Code != srcCode)) return mi;
+        }
+        // "Moslem forces in east Bosnia": the place of an actor is not a better actor.
+        bool weakHere = mi >= 0 && _v.Sentence.Mentions[mi].Resolved && _v.Sentence.Mentions[mi].HeadToken == tok;
         if (depth > 4) return -1;
         // Text order among the children: the nearest modifier first.
         foreach (int c in _v.Children(tok))
         {
             if (_v.Rel[c] is "acl" or "advcl" or "ccomp" or "parataxis" or "punct" or "cc" || _v.IsTemporal(c)) continue;
             if (_v.Deprel(c) == "acl:relcl") continue;
-            int r = ResolvedMentionIn(c, exclude, depth + 1);
+            if ((_noLocative || weakHere) && _v.CaseOf(c) is { } cs && Array.IndexOf(Locatives, cs) >= 0) continue;
+            int r = ResolvedMentionIn(c, exclude, depth + 1, strong, srcCode);
             if (r >= 0) return r;
         }
         return -1;

@@ -173,6 +173,15 @@ public sealed class EventStage : IDocumentStage
         }
     }
 
+    /// <summary>A target that says little: a bare sector ("troops", "official") or the source's own possessive ("its", "his").</summary>
+    private static bool WeakTarget(SentenceView v, ActorArg t, List<ActorArg> sources)
+    {
+        if (t.Actor?.Code == null) return true;
+        if (!ArgumentFinder.Strong(t.Actor)) return true;
+        string low = t.Text.ToLowerInvariant();
+        return low is "its" or "his" or "her" or "their" or "our" && sources.Exists(s => s?.Actor?.Code == t.Actor.Code);
+    }
+
     private static bool SpeakerPronoun(SentenceView v, int tok) =>
         v.Upos(tok) == "PRON" && v.Lower[tok] is "it" or "they" or "he" or "she" or "we" or "hij" or "zij" or "ze" or "wij" or "we";
 
@@ -218,8 +227,15 @@ public sealed class EventStage : IDocumentStage
         var m = p.Match;
         var sources = af.Resolve(p.Args.Source);
         var targets = af.Resolve(p.Args.Target);
-        if (!targets.Exists(t => t.Actor?.Code != null) && af.ActorTargetFallback(m, p.Args) is { } better)
-            targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
+        string? srcCode = sources.Find(x => x.Actor?.Code != null)?.Actor?.Code;
+        if (srcCode == null && sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source)) srcCode = InnermostResolvedClaimant(p.Claim)?.Actor?.Code;
+        if (!targets.Exists(t => t.Actor?.Code != null))
+        {
+            if (af.ActorTargetFallback(m, p.Args, false, srcCode) is { } better)
+                targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
+        }
+        else if (targets.TrueForAll(t => WeakTarget(v, t, sources)) && af.ActorTargetFallback(m, p.Args, true, srcCode) is { } stronger)
+            targets = [stronger]; // "suspended part of a military aid program for Bosnia", "reneged on his commitment to the Zambian people"
         if (sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source) && InnermostResolvedClaimant(p.Claim) is { } speaker)
         {
             // "Hungary said it will support …": a pronoun subject of reported speech is the speaker.
