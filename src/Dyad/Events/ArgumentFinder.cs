@@ -79,6 +79,14 @@ public sealed class ArgumentFinder
                     else if (TargetPrep(p, cs) && oblT < 0 && !_v.IsTemporal(c)) oblT = c;
                 }
             }
+        if (passive && !_nl && subjPass > h && _v.Child(h, "aux:pass") < 0 && _v.Lower[_v.Count - 1] != "?")
+        {
+            // English passive subjects come before the verb: "X on Thursday shortened by one hour the curfew" parsed with
+            // "curfew" as the passive subject and "by one hour" as the agent is an active clause.
+            passive = false;
+            if (obj < 0) obj = subjPass;
+            subjPass = -1;
+        }
         if (passive)
         {
             a.Source = agent;
@@ -98,7 +106,7 @@ public sealed class ArgumentFinder
         {
             // "demanded that North Korea give up …": the one asked (threatened, accused) is the clause's subject.
             foreach (int c in _v.Children(h))
-                if (_v.Rel[c] is "ccomp" && _v.IsVerbal(c))
+                if (_v.Rel[c] is "ccomp" && (_v.IsVerbal(c) || HasMark(c, "that")))
                 {
                     foreach (int cc in _v.Children(c))
                         if (_v.Rel[cc] == "nsubj" && !IsRelOrExpl(cc, false) && _v.Upos(cc) != "PRON") { a.Target = cc; break; }
@@ -147,6 +155,9 @@ public sealed class ArgumentFinder
             // The parse lost the clause ("Russian President Boris Yeltsin on Saturday hosted …" with the name as root
             // and the verb as a modifier): read the arguments off the word order, subject left, object right.
             if (a.Source < 0 && !passive) a.Source = SurfaceLeft(m.First);
+            else if (a.Source > h && !passive && !_cues.Attribution.ContainsKey(_v.Lemma[h]) && _v.Lower[_v.Count - 1] != "?"
+                     && SurfaceLeft(m.First) is int left && left >= 0 && _v.MentionAt[left] >= 0)
+                a.Source = left; // "President X on Thursday shortened by one hour the curfew" with "hour" as the subject
             if (a.Target < 0 && !passive && p.ObjIsTarget && ObjectlessVerb(m)) a.Target = SurfaceRight(m.Last, p);
         }
         return a;
@@ -411,6 +422,13 @@ public sealed class ArgumentFinder
             a.Governor = g;
     }
 
+    private bool HasMark(int h, string lemma)
+    {
+        foreach (int c in _v.Children(h))
+            if (_v.Rel[c] == "mark" && _v.Lemma[c] == lemma) return true;
+        return false;
+    }
+
     private bool HasMarkTe(int h)
     {
         foreach (int c in _v.Children(h))
@@ -471,10 +489,17 @@ public sealed class ArgumentFinder
                 else if (TargetPrep(p, cs) && a.Target < 0) a.Target = c;
                 continue;
             }
-            if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && a.Source < 0 && c < h) a.Source = c;
+            if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && _v.Sentence.Mentions[_v.MentionAt[c]].Resolved && a.Source < 0 && c < h) a.Source = c;
+            // "its demand that Israel ease restrictions": the one asked is the clause's subject.
+            if (a.Target < 0 && r is "acl" or "ccomp" && p.Type is "REQUEST" or "THREATEN" && HasMark(c, "that"))
+                foreach (int cc in _v.Children(c))
+                    if (_v.Rel[cc] == "nsubj" && _v.Upos(cc) != "PRON") { a.Target = cc; break; }
         }
         // "launched a mediation effort between …": the trigger is a compound of the light verb's object.
         int hh = h;
+        if (_v.Rel[h] == "nmod" && _v.CaseOf(h) == "of" && _v.Head(h) is int qn && qn >= 0 && qn < h && _v.Upos(qn) == "NOUN"
+            && (_v.Child(qn, "nummod") >= 0 || _v.Lemma[qn] is "series" or "wave" or "round" or "spate" or "string" or "number" or "day" or "week"))
+            hh = qn; // "launched 10 days of war games", "carried out a series of raids"
         if (_v.Rel[h] == "compound" && _v.Head(h) > h && _v.Upos(_v.Head(h)) == "NOUN" && _v.IsVerbal(_v.Head(_v.Head(h)) is var hg && hg >= 0 ? hg : h))
         {
             hh = _v.Head(h);
@@ -490,6 +515,8 @@ public sealed class ArgumentFinder
             if (light && _v.Rel[hh] != "nsubj")
             {
                 if (a.Source < 0) a.Source = SubjectOf(g);
+                if (a.Source < 0 && !_nl && _v.IsVerbal(g) && _v.Child(g, "mark", true) < 0 && _v[g].Xpos is "VBD" or "VBZ" or "VBP" or "VBN")
+                    a.Source = SurfaceLeft(g); // "X on Monday launched 10 days of war games" with the clause lost
                 if (a.Target < 0)
                     foreach (int c in _v.Children(g))
                         if (c != hh && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
@@ -571,8 +598,11 @@ public sealed class ArgumentFinder
         // Text order among the children: the nearest modifier first.
         foreach (int c in _v.Children(tok))
         {
-            if (_v.Rel[c] is "acl" or "advcl" or "ccomp" or "parataxis" or "punct" or "cc" || _v.IsTemporal(c)) continue;
+            if (_v.Rel[c] is "advcl" or "ccomp" or "parataxis" or "punct" or "cc" || _v.IsTemporal(c)) continue;
             if (_v.Deprel(c) == "acl:relcl") continue;
+            // A participle modifier is followed ("the curfew imposed in Sudan", "power lines leading into Kabul",
+            // "crimes committed by Croat forces"), an infinitive is not ("efforts to improve its record").
+            if (_v.Rel[c] == "acl" && (HasMarkTe(c) || _v.Child(c, "nsubj") >= 0)) continue;
             if ((_noLocative || weakHere) && _v.CaseOf(c) is { } cs && Array.IndexOf(Locatives, cs) >= 0) continue;
             int r = ResolvedMentionIn(c, exclude, depth + 1, strong, srcCode);
             if (r >= 0) return r;
