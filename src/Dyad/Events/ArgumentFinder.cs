@@ -39,6 +39,8 @@ public sealed class ArgumentFinder
         public int Governor = -1;
         /// <summary>The event was lifted out of an "accuse Y of …" frame.</summary>
         public bool FromAccusation;
+        /// <summary>The source was read off the word order: only conjuncts left of this token are its conjuncts.</summary>
+        public int SourceBefore = int.MaxValue;
     }
 
     public Args Find(TriggerMatch m, bool[] isTrigger)
@@ -54,6 +56,13 @@ public sealed class ArgumentFinder
     private Args FindVerb(TriggerMatch m, bool[] isTrigger)
     {
         var a = new Args();
+        if (m.Surface)
+        {
+            a.Source = SurfaceLeft(m.First);
+            a.SourceBefore = m.First;
+            if (m.Pattern.ObjIsTarget) a.Target = SurfaceRight(m.Last, m.Pattern);
+            return a;
+        }
         int h = m.Head;
         var p = m.Pattern;
         bool passive = Passive(h) || IsPassiveParticiple(h);
@@ -154,10 +163,10 @@ public sealed class ArgumentFinder
         {
             // The parse lost the clause ("Russian President Boris Yeltsin on Saturday hosted …" with the name as root
             // and the verb as a modifier): read the arguments off the word order, subject left, object right.
-            if (a.Source < 0 && !passive) a.Source = SurfaceLeft(m.First);
+            if (a.Source < 0 && !passive) { a.Source = SurfaceLeft(m.First); a.SourceBefore = m.First; }
             else if (a.Source > h && !passive && !_cues.Attribution.ContainsKey(_v.Lemma[h]) && _v.Lower[_v.Count - 1] != "?"
                      && SurfaceLeft(m.First) is int left && left >= 0 && _v.MentionAt[left] >= 0)
-                a.Source = left; // "President X on Thursday shortened by one hour the curfew" with "hour" as the subject
+                { a.Source = left; a.SourceBefore = m.First; } // "President X on Thursday shortened by one hour the curfew" with "hour" as the subject
             if (a.Target < 0 && !passive && p.ObjIsTarget && ObjectlessVerb(m)) a.Target = SurfaceRight(m.Last, p);
         }
         return a;
@@ -167,7 +176,15 @@ public sealed class ArgumentFinder
     private void DropTemporal(Args a)
     {
         if (a.Source >= 0 && _v.IsTemporal(a.Source)) a.Source = -1;
-        if (a.Target >= 0 && _v.IsTemporal(a.Target)) a.Target = -1;
+        if (a.Target >= 0 && _v.IsTemporal(a.Target)) a.Target = BelowTemporal(a.Target);
+    }
+
+    /// <summary>"on Saturday between the Emirates and Saudi Arabia" parsed under "Saturday": the phrase hanging below the time.</summary>
+    private int BelowTemporal(int t)
+    {
+        foreach (int c in _v.Children(t))
+            if (_v.Rel[c] == "nmod" && !_v.IsTemporal(c) && _v.IsNominal(c)) return c;
+        return -1;
     }
 
     private static readonly string[] SkipBeforeTime = ["on", "in", "at", "last", "this", "next", "early", "late", "the", "earlier", "later"];
@@ -258,6 +275,7 @@ public sealed class ArgumentFinder
             if (_v.IsTemporal(k)) continue;
             if (_v.MentionAt[k] >= 0) return k;
             if (u is "DET" or "NUM" or "ADJ" or "PART" || (u == "PRON" && _v[k].Xpos == "PRP$")) continue;
+            if (u == "VERB" && _v[k].Xpos == "VBN" && k + 1 < _v.Count && _v.Upos(k + 1) is "ADJ" or "NOUN" or "PROPN") continue; // "proposed Israeli changes"
             if (u is "NOUN" or "PROPN") { if (noun < 0) noun = k; continue; }
             if (u == "ADP" && (_v.Lower[k] == "of" || TargetPrep(p, _v.Lemma[k]))) continue;
             if (u == "ADP" && noun < 0 && Array.IndexOf(SkipBeforeTime, _v.Lower[k]) >= 0 && k + 1 < _v.Count && (_v.IsTemporal(k + 1) || _v.IsTemporal(Math.Min(_v.Count - 1, k + 2)))) continue;
@@ -523,6 +541,7 @@ public sealed class ArgumentFinder
                 if (_v.Rel[g] == "xcomp" || _v.Rel[g] == "ccomp") a.Governor = _v.Head(g);
             }
         }
+        DropTemporal(a);
         return a;
     }
 
@@ -614,7 +633,7 @@ public sealed class ArgumentFinder
     /// Actor arguments for an argument token: its mention (or a mention inside its noun phrase),
     /// one per coordinated conjunct; an unresolved argument with the phrase text when no mention exists.
     /// </summary>
-    public List<ActorArg> Resolve(int tok)
+    public List<ActorArg> Resolve(int tok, int conjBefore = int.MaxValue)
     {
         var list = new List<ActorArg>(2);
         if (tok < 0) return list;
@@ -622,7 +641,7 @@ public sealed class ArgumentFinder
         if (a != null) list.Add(a);
         foreach (int c in _v.Children(tok))
         {
-            if (_v.Rel[c] != "conj" || !_v.IsNominal(c)) continue;
+            if (_v.Rel[c] != "conj" || !_v.IsNominal(c) || c >= conjBefore) continue;
             var b = ResolveOne(c);
             if (b != null && !list.Exists(x => x.Start == b.Start && x.End == b.End)) list.Add(b);
         }

@@ -263,7 +263,7 @@ public sealed class EventStage : IDocumentStage
     private static IEnumerable<Event> Build(Document doc, Segment seg, int si, SentenceView v, ArgumentFinder af, Pending p, List<Pending> all, string? anchor)
     {
         var m = p.Match;
-        var sources = af.Resolve(p.Args.Source);
+        var sources = af.Resolve(p.Args.Source, p.Args.SourceBefore);
         var targets = af.Resolve(p.Args.Target);
         string? srcCode = sources.Find(x => x.Actor?.Code != null)?.Actor?.Code;
         if (srcCode == null && sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source)) srcCode = InnermostResolvedClaimant(p.Claim)?.Actor?.Code;
