@@ -83,7 +83,8 @@ public sealed class ArgumentFinder
                 else if (r is "obl" or "nmod")
                 {
                     string? cs = _v.CaseOf(c);
-                    if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
+                    if (!_nl && !passive && d == "obl:agent" && cs != "by" && t == h && obj < 0) obj = c; // "have killed at least eight leaders"
+                    else if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
                     { if (agent < 0) agent = c; }
                     else if (TargetPrep(p, cs) && oblT < 0 && !_v.IsTemporal(c)) oblT = c;
                 }
@@ -251,6 +252,8 @@ public sealed class ArgumentFinder
             while (start > 0 && _v.Upos(start - 1) is "NOUN" or "PROPN" or "ADJ" or "DET" or "NUM") start--;
         }
         else return -1;
+        if (mi < 0 && start >= 2 && _v.Lower[start - 1] is "and" && _v.MentionAt[start - 2] >= 0)
+            return SurfaceLeft(start - 1) is int l2 && l2 >= 0 && _v.MentionAt[l2] >= 0 ? l2 : k; // "Israeli helicopters and tanks shelled"
         if (start > 0 && _v.Upos(start - 1) == "ADP" && _v.Lower[start - 1] != "of") return -1;
         if (start > 0 && _v.Lower[start - 1] == "of")
         {
@@ -274,10 +277,15 @@ public sealed class ArgumentFinder
             string u = _v.Upos(k);
             if (_v.IsTemporal(k)) continue;
             if (_v.MentionAt[k] >= 0) return k;
-            if (u is "DET" or "NUM" or "ADJ" or "PART" || (u == "PRON" && _v[k].Xpos == "PRP$")) continue;
+            if (u is "DET" or "NUM" or "ADJ" or "PART" || (u == "PRON" && _v[k].Xpos == "PRP$") || _v.Lower[k] is "least" or "most") continue;
             if (u == "VERB" && _v[k].Xpos == "VBN" && k + 1 < _v.Count && _v.Upos(k + 1) is "ADJ" or "NOUN" or "PROPN") continue; // "proposed Israeli changes"
             if (u is "NOUN" or "PROPN") { if (noun < 0) noun = k; continue; }
             if (u == "ADP" && (_v.Lower[k] == "of" || TargetPrep(p, _v.Lemma[k]))) continue;
+            if (noun < 0 && (_v.Lower[k] == "than" && k > 0 && _v.Lower[k - 1] is "more" or "less" or "fewer"
+                             || _v.Lower[k] is "at" or "up" && k + 1 < _v.Count && _v.Lower[k + 1] is "least" or "most" or "to"
+                             || _v.Lower[k] is "to" && k > 0 && _v.Lower[k - 1] == "up"
+                             || _v.Lower[k] is "about" or "around" or "nearly" or "some" or "over" && k + 1 < _v.Count && _v.Upos(k + 1) == "NUM"))
+                continue; // "more than 1,000 refugees", "at least eight leaders", "up to 16 advisers"
             if (u == "ADP" && noun < 0 && Array.IndexOf(SkipBeforeTime, _v.Lower[k]) >= 0 && k + 1 < _v.Count && (_v.IsTemporal(k + 1) || _v.IsTemporal(Math.Min(_v.Count - 1, k + 2)))) continue;
             break;
         }
@@ -557,6 +565,14 @@ public sealed class ArgumentFinder
     public static bool Strong(ActorRef? r) => r?.Code != null && (r.Country != null || r.Kind is not "agent");
 
     private bool _noLocative;
+    /// <summary>Character spans that can never be the target (the event's claimants: "…, the World Food Program said").</summary>
+    public List<(int Start, int End)> Excluded { get; } = new();
+
+    public bool IsExcluded(int start, int end)
+    {
+        foreach (var (s, e) in Excluded) if (start < e && s < end) return true;
+        return false;
+    }
     private static readonly string[] Locatives = ["in", "at", "near", "inside", "outside", "across", "throughout", "around"];
 
     /// <param name="strongOnly">Only an actor with a country or an organisation, never through a locative ("in Cairo"):
@@ -609,7 +625,7 @@ public sealed class ArgumentFinder
         if (mi >= 0 && mi != exclude && _v.Sentence.Mentions[mi] is var me && me.Resolved)
         {
             var r = me.Antecedent?.Actor ?? me.Actor;
-            if ((!strong || Strong(r)) && (srcCode == null || r?.Code != srcCode)) return mi;
+            if ((!strong || Strong(r)) && (srcCode == null || r?.Code != srcCode) && !IsExcluded(me.Start, me.End)) return mi;
         }
         // "Moslem forces in east Bosnia": the place of an actor is not a better actor.
         bool weakHere = mi >= 0 && _v.Sentence.Mentions[mi].Resolved && _v.Sentence.Mentions[mi].HeadToken == tok;

@@ -205,6 +205,22 @@ public sealed class EventStage : IDocumentStage
             foreach (var t in af.Resolve(q.Args.Target))
                 if (ArgumentFinder.Strong(t.Actor) && t.Actor?.Code != srcCode && !Possessive(t)) return t;
             if (af.ActorTargetFallback(q.Match, q.Args, true, srcCode) is { } f && !Possessive(f)) return f;
+            if (type == "THREATEN" && ConditionSubject(v, af, qh, srcCode) is { } cs) return cs;
+        }
+        if (type == "THREATEN" && ConditionSubject(v, af, h, srcCode) is { } cs2) return cs2;
+        return null;
+    }
+
+    /// <summary>"threatened to stop negotiations if the United States goes ahead": the one who has to comply.</summary>
+    private static ActorArg? ConditionSubject(SentenceView v, ArgumentFinder af, int h, string? srcCode)
+    {
+        foreach (int c in v.Children(h))
+        {
+            if (v.Rel[c] != "advcl" || !(v.HasChildLemma(c, "mark", "unless") || v.HasChildLemma(c, "mark", "if"))) continue;
+            int subj = v.Child(c, "nsubj");
+            if (subj < 0) continue;
+            var r = af.ResolveOne(subj);
+            if (r != null && ArgumentFinder.Strong(r.Actor) && r.Actor?.Code != srcCode && !Possessive(r)) return r;
         }
         return null;
     }
@@ -265,6 +281,10 @@ public sealed class EventStage : IDocumentStage
         var m = p.Match;
         var sources = af.Resolve(p.Args.Source, p.Args.SourceBefore);
         var targets = af.Resolve(p.Args.Target);
+        // A claimant of the event is never its target ("… to refugees in Liberia, the World Food Program said").
+        af.Excluded.Clear();
+        foreach (var cl in p.Claim.Inner) af.Excluded.Add((cl.Actor.Start, cl.Actor.End));
+        targets.RemoveAll(t => t != null && af.IsExcluded(t.Start, t.End));
         string? srcCode = sources.Find(x => x.Actor?.Code != null)?.Actor?.Code;
         if (srcCode == null && sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source)) srcCode = InnermostResolvedClaimant(p.Claim)?.Actor?.Code;
         if (p.Args.Target < 0 && CarriedTarget(v, af, p, all, srcCode) is { } carried)
@@ -276,12 +296,22 @@ public sealed class EventStage : IDocumentStage
         }
         else if (targets.TrueForAll(t => WeakTarget(v, t, sources)) && af.ActorTargetFallback(m, p.Args, true, srcCode) is { } stronger)
             targets = [stronger]; // "suspended part of a military aid program for Bosnia", "reneged on his commitment to the Zambian people"
+        if (sources.Count == 1 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source) && InnermostResolvedClaimant(p.Claim) is { } sp
+            && v.MentionAt[p.Args.Source] is int pm && pm >= 0 && v.Sentence.Mentions[pm].Antecedent is { } ante
+            && ante.Start > sp.Start && ante.End <= v[p.Args.Source].Start && (ante.Actor?.Code != sp.Actor?.Code))
+        {
+            // "Militants loyal to Iraq's Al-Qaeda frontman said they attempted …": the pronoun is the speaker, not the
+            // name inside the speaker's phrase.
+            var t = v[p.Args.Source];
+            sources[0] = new ActorArg { Text = t.Text, Start = t.Start, End = t.End, Actor = sp.Actor };
+        }
         if (sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source) && InnermostResolvedClaimant(p.Claim) is { } speaker)
         {
             // "Hungary said it will support …": a pronoun subject of reported speech is the speaker.
             var t = v[p.Args.Source];
             sources.Add(new ActorArg { Text = t.Text, Start = t.Start, End = t.End, Actor = speaker.Actor });
         }
+        af.Excluded.Clear();
         if (sources.Count == 0) sources.Add(null!);
         if (targets.Count == 0) targets.Add(null!);
         var trig = TriggerSpan(v, m);
