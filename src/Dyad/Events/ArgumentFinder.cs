@@ -78,7 +78,7 @@ public sealed class ArgumentFinder
                 string r = _v.Rel[c];
                 if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
-                else if ((r == "obj" || d == "obj") && obj < 0) obj = c; // Dutch verb-final clauses parsed with two subjects: the second is the object
+                else if ((r == "obj" || d == "obj") && obj < 0 && !_v.IsTemporal(c)) obj = c; // "called Thursday on Arabs"  // Dutch verb-final clauses parsed with two subjects: the second is the object
                 else if (r == "iobj" && iobj < 0) iobj = c;
                 else if (r is "obl" or "nmod")
                 {
@@ -430,6 +430,17 @@ public sealed class ArgumentFinder
                 // "militants attacking the base": present participle modifies its agent.
                 if (_v[h].Feats.Contains("VerbForm=Ger", StringComparison.Ordinal) || _v[h].Xpos == "VBG") return g;
                 if (ActiveAcl(h)) return g;
+                // "summoned the ambassador to complain" with the infinitive attached to the object: a purpose clause of the
+                // verb (its subject), or object control ("ordered the troops to attack").
+                int gv = _v.Head(g);
+                if (HasMarkTe(h) && gv >= 0 && _v.Rel[g] == "obj" && _v.IsVerbal(gv))
+                {
+                    a.Governor = gv;
+                    if (_cues.ObjectControl.Contains(_v.Lemma[gv])) return g;
+                    int sg = SubjectOf(gv, depth + 1);
+                    if (sg < 0 && !_nl && _v[gv].Xpos is "VBD" or "VBZ" or "VBP") { sg = SurfaceLeft(gv); if (sg >= 0) a.SourceBefore = gv; }
+                    return sg;
+                }
                 return -1;
             }
             if (rel == "advcl" && _cues.Attribution.ContainsKey(gl) && _cues.Attribution[gl] == AttributionKind.Deny)
