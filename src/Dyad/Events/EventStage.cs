@@ -192,7 +192,9 @@ public sealed class EventStage : IDocumentStage
             if (q == p || q.Skip) continue;
             if (protest && q.Match.Pattern.Type != "REQUEST") continue;
             int qh = q.Match.Head;
-            bool carried = v.Head(qh) == anchor && v.Rel[qh] is "xcomp" or "ccomp" || protest && v.Head(qh) == anchor && v.Rel[qh] == "advcl";
+            // "threatened to halt the talks": the carried event may be the noun object of the complement verb.
+            int qv = q.Match.Pattern.Pos == TriggerPos.Noun && v.Rel[qh] == "obj" && v.Head(qh) >= 0 && v.IsVerbal(v.Head(qh)) ? v.Head(qh) : qh;
+            bool carried = v.Head(qv) == anchor && v.Rel[qv] is "xcomp" or "ccomp" || protest && v.Head(qv) == anchor && v.Rel[qv] == "advcl";
             if (!carried)
             {
                 // Surface: trigger, optional time expression, "to", carried verb.
@@ -205,7 +207,7 @@ public sealed class EventStage : IDocumentStage
             foreach (var t in af.Resolve(q.Args.Target))
                 if (ArgumentFinder.Strong(t.Actor) && t.Actor?.Code != srcCode && !Possessive(t)) return t;
             if (af.ActorTargetFallback(q.Match, q.Args, true, srcCode) is { } f && !Possessive(f)) return f;
-            if (type == "THREATEN" && ConditionSubject(v, af, qh, srcCode) is { } cs) return cs;
+            if (type == "THREATEN" && (ConditionSubject(v, af, qh, srcCode) ?? ConditionSubject(v, af, qv, srcCode)) is { } cs) return cs;
         }
         if (type == "THREATEN" && ConditionSubject(v, af, h, srcCode) is { } cs2) return cs2;
         return null;

@@ -63,7 +63,8 @@ public sealed class EvalPipeline
                 depth = Math.Min(depth, d);
             }
             if (depth == int.MaxValue) depth = 64;
-            int args = (e.Source != null ? 0 : 1) + (e.Target != null ? 0 : 1);
+            // Missing arguments count 2, arguments that are no actor (unresolved phrase text) 1.
+            int args = (e.Source == null ? 2 : e.Source.Actor?.Code == null ? 1 : 0) + (e.Target == null ? 2 : e.Target.Actor?.Code == null ? 1 : 0);
             var key = (e.SentenceIndex * 100 + depth, args, e.Trigger.Start);
             if (best == null || key.CompareTo(bestKey) < 0) { best = e; bestKey = key; }
         }
