@@ -76,7 +76,7 @@ public sealed class ArgumentFinder
                 if (t == h && d is "nsubj" or "nsubj:pass")
                     d = _nl ? (passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj")) : (passive ? "nsubj:pass" : "nsubj");
                 string r = _v.Rel[c];
-                if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
+                if (t == h && (d == "nsubj" || d == "nsubj:outer") && (subj < 0 || d == "nsubj" && _v.Deprel(subj) == "nsubj:outer")) subj = c; // a plain subject over "With the signing of …" as nsubj:outer
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
                 else if ((r == "obj" || d == "obj") && obj < 0 && !_v.IsTemporal(c)) obj = c; // "called Thursday on Arabs"  // Dutch verb-final clauses parsed with two subjects: the second is the object
                 else if (r == "iobj" && iobj < 0) iobj = c;
@@ -433,7 +433,7 @@ public sealed class ArgumentFinder
                 // "summoned the ambassador to complain" with the infinitive attached to the object: a purpose clause of the
                 // verb (its subject), or object control ("ordered the troops to attack").
                 int gv = _v.Head(g);
-                if (HasMarkTe(h) && gv >= 0 && _v.Rel[g] == "obj" && _v.IsVerbal(gv))
+                if (HasMarkTe(h) && gv >= 0 && _v.Rel[g] is "obj" or "obl" && _v.IsVerbal(gv) && !NounComplement.Contains(_v.Lemma[g]))
                 {
                     a.Governor = gv;
                     if (_cues.ObjectControl.Contains(_v.Lemma[gv])) return g;
@@ -458,6 +458,15 @@ public sealed class ArgumentFinder
         if (_v.Rel[h] is "xcomp" or "advcl" or "ccomp" && (_cues.ObjectControl.Contains(_v.Lemma[g]) || _cues.FutureVerbs.Contains(_v.Lemma[g])))
             a.Governor = g;
     }
+
+    /// <summary>Nouns whose infinitive is their own complement ("efforts to improve", "a plan to attack"), not a purpose clause.</summary>
+    private static readonly HashSet<string> NounComplement = new(StringComparer.Ordinal)
+    {
+        "effort", "attempt", "plan", "bid", "decision", "right", "call", "invitation", "offer", "proposal", "demand", "request",
+        "order", "ability", "willingness", "readiness", "failure", "refusal", "promise", "pledge", "threat", "move", "step",
+        "chance", "opportunity", "way", "need", "mandate", "permission", "approval", "agreement", "deal", "campaign", "drive",
+        "programme", "program", "intention", "determination", "commitment", "appeal", "plea", "ultimatum", "deadline",
+    };
 
     private bool HasMark(int h, string lemma)
     {
@@ -674,6 +683,22 @@ public sealed class ArgumentFinder
         }
         // A conjunct inside one mention ("Russia and Iran" as two mentions under one head).
         return list;
+    }
+
+    /// <summary>
+    /// A source that is no actor followed by a name before the verb ("Human rights watchdog Amnesty International accused"
+    /// with the name parsed under "watchdog"): the name.
+    /// </summary>
+    public ActorArg? NameAfter(int tok, int before)
+    {
+        if (tok < 0 || before <= tok || _nl) return null;
+        for (int k = tok + 1; k < before && k <= tok + 4; k++)
+        {
+            int mi = _v.MentionAt[k];
+            if (mi >= 0 && _v.Sentence.Mentions[mi].Resolved && _v.Sentence.Mentions[mi].LastToken < before) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            if (_v.Upos(k) is not ("NOUN" or "PROPN" or "ADJ") && !(_v.Upos(k) == "VERB" && _v[k].Xpos == "VBG")) return null;
+        }
+        return null;
     }
 
     public ActorArg? ResolveOne(int tok)

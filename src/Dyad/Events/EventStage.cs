@@ -282,6 +282,8 @@ public sealed class EventStage : IDocumentStage
     {
         var m = p.Match;
         var sources = af.Resolve(p.Args.Source, p.Args.SourceBefore);
+        if (sources.Count == 1 && sources[0].Actor?.Code == null && p.Args.Source < m.First && af.NameAfter(p.Args.Source, m.First) is { } name)
+            sources[0] = name;
         var targets = af.Resolve(p.Args.Target);
         // A claimant of the event is never its target ("… to refugees in Liberia, the World Food Program said").
         af.Excluded.Clear();
