@@ -160,6 +160,7 @@ public sealed class ArgumentFinder
                 if (t != h && _v.Rel[t] == "obj" && _v.Upos(t) is "NOUN" or "PROPN" && (_v.MentionAt[t] >= 0 || FindMentionBelow(t, 0) >= 0)) { a.Target = t; break; }
         }
         DropTemporal(a);
+        if (a.Target < 0 && !_nl && !passive && p.Type is "REQUEST" or "THREATEN") a.Target = SurfaceThat(m.Last);
         if (!_nl && SurfaceClause(m))
         {
             // The parse lost the clause ("Russian President Boris Yeltsin on Saturday hosted …" with the name as root
@@ -171,6 +172,21 @@ public sealed class ArgumentFinder
             if (a.Target < 0 && !passive && p.ObjIsTarget && ObjectlessVerb(m)) a.Target = SurfaceRight(m.Last, p);
         }
         return a;
+    }
+
+    /// <summary>"its demand today that Israel ease …" with the clause lost: the actor right after "that".</summary>
+    private int SurfaceThat(int last)
+    {
+        int k = last + 1;
+        while (k < _v.Count && (_v.IsTemporal(k) || _v.Upos(k) == "ADV")) k++;
+        if (k >= _v.Count || _v.Lower[k] != "that") return -1;
+        for (int j = k + 1; j < _v.Count && j <= k + 4; j++)
+        {
+            int mi = _v.MentionAt[j];
+            if (mi >= 0) return _v.Sentence.Mentions[mi].Resolved && _v.Upos(j) != "PRON" ? j : -1;
+            if (_v.Upos(j) is not ("DET" or "ADJ")) return -1;
+        }
+        return -1;
     }
 
     /// <summary>Days, "today", "last week" are never actors.</summary>
@@ -570,6 +586,7 @@ public sealed class ArgumentFinder
             }
         }
         DropTemporal(a);
+        if (a.Target < 0 && !_nl && p.Type is "REQUEST" or "THREATEN") a.Target = SurfaceThat(m.Last);
         return a;
     }
 
