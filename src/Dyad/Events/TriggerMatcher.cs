@@ -49,6 +49,9 @@ public static class TriggerMatcher
                 if (cands == null && upos is "VERB" or "AUX") cands = Form(lex.VerbLemmaForForm(v.Lower[i]), lex, true);
                 if (cands == null && upos == "NOUN") cands = Form(lex.NounLemmaForForm(v.Lower[i]), lex, false);
                 if (cands == null) continue;
+                if (i > 0 && v.Lower[i - 1] == "press" && v.Lemma[i] is "release" || v.Lower[i] is "release" or "releases" && i > 0 && v.Lower[i - 1] == "news")
+                    continue; // "a press release", not a release of prisoners
+                if (v.Lower[i] == "striking" && v.Rel[i] is "amod" or "compound") continue; // "striking workers" are on strike
                 foreach (var p in cands)
                 {
                     if (pass == 0 && p.Words.Length == 1) continue;
