@@ -39,6 +39,8 @@ public sealed class ArgumentFinder
         public int Governor = -1;
         /// <summary>The event was lifted out of an "accuse Y of …" frame.</summary>
         public bool FromAccusation;
+        /// <summary>The source was read off the word order: only conjuncts left of this token are its conjuncts.</summary>
+        public int SourceBefore = int.MaxValue;
     }
 
     public Args Find(TriggerMatch m, bool[] isTrigger)
@@ -54,6 +56,13 @@ public sealed class ArgumentFinder
     private Args FindVerb(TriggerMatch m, bool[] isTrigger)
     {
         var a = new Args();
+        if (m.Surface)
+        {
+            a.Source = SurfaceLeft(m.First);
+            a.SourceBefore = m.First;
+            if (m.Pattern.ObjIsTarget) a.Target = SurfaceRight(m.Last, m.Pattern);
+            return a;
+        }
         int h = m.Head;
         var p = m.Pattern;
         bool passive = Passive(h) || IsPassiveParticiple(h);
@@ -67,18 +76,27 @@ public sealed class ArgumentFinder
                 if (t == h && d is "nsubj" or "nsubj:pass")
                     d = _nl ? (passive ? (subjPass < 0 ? "nsubj:pass" : "obj") : (subj < 0 ? "nsubj" : "obj")) : (passive ? "nsubj:pass" : "nsubj");
                 string r = _v.Rel[c];
-                if (t == h && (d == "nsubj" || d == "nsubj:outer") && subj < 0) subj = c;
+                if (t == h && (d == "nsubj" || d == "nsubj:outer") && (subj < 0 || d == "nsubj" && _v.Deprel(subj) == "nsubj:outer")) subj = c; // a plain subject over "With the signing of …" as nsubj:outer
                 else if (t == h && d == "nsubj:pass" && subjPass < 0) subjPass = c;
-                else if ((r == "obj" || d == "obj") && obj < 0) obj = c; // Dutch verb-final clauses parsed with two subjects: the second is the object
+                else if ((r == "obj" || d == "obj") && obj < 0 && !_v.IsTemporal(c)) obj = c; // "called Thursday on Arabs"  // Dutch verb-final clauses parsed with two subjects: the second is the object
                 else if (r == "iobj" && iobj < 0) iobj = c;
                 else if (r is "obl" or "nmod")
                 {
                     string? cs = _v.CaseOf(c);
-                    if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
+                    if (!_nl && !passive && d == "obl:agent" && cs != "by" && t == h && obj < 0) obj = c; // "have killed at least eight leaders"
+                    else if ((d == "obl:agent" || d == "nmod:agent" || (cs != null && Array.IndexOf(_agentPreps, cs) >= 0)) && (passive || d.EndsWith(":agent", StringComparison.Ordinal)))
                     { if (agent < 0) agent = c; }
                     else if (TargetPrep(p, cs) && oblT < 0 && !_v.IsTemporal(c)) oblT = c;
                 }
             }
+        if (passive && !_nl && subjPass > h && _v.Child(h, "aux:pass") < 0 && _v.Lower[_v.Count - 1] != "?")
+        {
+            // English passive subjects come before the verb: "X on Thursday shortened by one hour the curfew" parsed with
+            // "curfew" as the passive subject and "by one hour" as the agent is an active clause.
+            passive = false;
+            if (obj < 0) obj = subjPass;
+            subjPass = -1;
+        }
         if (passive)
         {
             a.Source = agent;
@@ -98,7 +116,7 @@ public sealed class ArgumentFinder
         {
             // "demanded that North Korea give up …": the one asked (threatened, accused) is the clause's subject.
             foreach (int c in _v.Children(h))
-                if (_v.Rel[c] is "ccomp" && _v.IsVerbal(c))
+                if (_v.Rel[c] is "ccomp" && (_v.IsVerbal(c) || HasMark(c, "that")))
                 {
                     foreach (int cc in _v.Children(c))
                         if (_v.Rel[cc] == "nsubj" && !IsRelOrExpl(cc, false) && _v.Upos(cc) != "PRON") { a.Target = cc; break; }
@@ -135,7 +153,159 @@ public sealed class ArgumentFinder
             else if (a.Source < 0 && !passive) a.Source = n;
             else if (a.Target < 0 && passive) a.Target = n;
         }
+        if (a.Target < 0 && !passive && p.ObjIsTarget && m.Tokens.Length > 1)
+        {
+            // "expelled two Russian diplomats", "recalled its ambassador to Iran": the pattern's own noun is the object.
+            foreach (int t in m.Tokens)
+                if (t != h && _v.Rel[t] == "obj" && _v.Upos(t) is "NOUN" or "PROPN" && (_v.MentionAt[t] >= 0 || FindMentionBelow(t, 0) >= 0)) { a.Target = t; break; }
+        }
+        DropTemporal(a);
+        if (a.Target < 0 && !_nl && !passive && p.Type is "REQUEST" or "THREATEN") a.Target = SurfaceThat(m.Last);
+        if (!_nl && SurfaceClause(m))
+        {
+            // The parse lost the clause ("Russian President Boris Yeltsin on Saturday hosted …" with the name as root
+            // and the verb as a modifier): read the arguments off the word order, subject left, object right.
+            if (a.Source < 0 && !passive) { a.Source = SurfaceLeft(m.First); a.SourceBefore = m.First; }
+            else if (a.Source > h && !passive && !_cues.Attribution.ContainsKey(_v.Lemma[h]) && _v.Lower[_v.Count - 1] != "?"
+                     && SurfaceLeft(m.First) is int left && left >= 0 && _v.MentionAt[left] >= 0)
+                { a.Source = left; a.SourceBefore = m.First; } // "President X on Thursday shortened by one hour the curfew" with "hour" as the subject
+            if (a.Target < 0 && !passive && p.ObjIsTarget && ObjectlessVerb(m)) a.Target = SurfaceRight(m.Last, p);
+        }
         return a;
+    }
+
+    /// <summary>"its demand today that Israel ease …" with the clause lost: the actor right after "that".</summary>
+    private int SurfaceThat(int last)
+    {
+        int k = last + 1;
+        while (k < _v.Count && (_v.IsTemporal(k) || _v.Upos(k) == "ADV")) k++;
+        if (k >= _v.Count || _v.Lower[k] != "that") return -1;
+        for (int j = k + 1; j < _v.Count && j <= k + 4; j++)
+        {
+            int mi = _v.MentionAt[j];
+            if (mi >= 0) return _v.Sentence.Mentions[mi].Resolved && _v.Upos(j) != "PRON" ? j : -1;
+            if (_v.Upos(j) is not ("DET" or "ADJ")) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Days, "today", "last week" are never actors.</summary>
+    private void DropTemporal(Args a)
+    {
+        if (a.Source >= 0 && _v.IsTemporal(a.Source)) a.Source = -1;
+        if (a.Target >= 0 && _v.IsTemporal(a.Target)) a.Target = BelowTemporal(a.Target);
+    }
+
+    /// <summary>"on Saturday between the Emirates and Saudi Arabia" parsed under "Saturday": the phrase hanging below the time.</summary>
+    private int BelowTemporal(int t)
+    {
+        foreach (int c in _v.Children(t))
+            if (_v.Rel[c] == "nmod" && !_v.IsTemporal(c) && _v.IsNominal(c)) return c;
+        return -1;
+    }
+
+    private static readonly string[] SkipBeforeTime = ["on", "in", "at", "last", "this", "next", "early", "late", "the", "earlier", "later"];
+
+    /// <summary>
+    /// A finite verb trigger of a main clause whose arguments can be read off the surface: not an infinitive
+    /// ("to attack"), a bare gerund or participle modifier, nor inside a relative clause.
+    /// </summary>
+    private bool SurfaceClause(TriggerMatch m)
+    {
+        int h = m.Head;
+        if (_v.Deprel(h) == "acl:relcl") return false;
+        if (HasMarkTe(h)) return false;
+        int f = m.First;
+        if (f > 0 && _v.Lower[f - 1] == "to") return false;
+        string x = _v[h].Xpos;
+        bool aux = false;
+        for (int k = f - 1; k >= 0 && k >= f - 3; k--)
+        {
+            if (_v.Upos(k) == "AUX") { aux = true; break; }
+            if (_v.Upos(k) is not ("ADV" or "PART")) break;
+        }
+        if (x == "VBG") return aux; // "are demanding"; a bare gerund ("killing one person") inherits its subject
+        if (x == "VB") return aux || _v.Rel[h] == "root";
+        if (x is "VBD" or "VBZ" or "VBP" or "VBN" or "JJ" or "NN" or "NNS") return true;
+        return false;
+    }
+
+    /// <summary>The verb has no object in the parse (a misparsed clause): the object is read off the surface.</summary>
+    private bool ObjectlessVerb(TriggerMatch m)
+    {
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (!m.Covers(c) && _v.Rel[c] is "obj" or "iobj" or "ccomp" or "xcomp") return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The subject read off the words left of a verb: the nearest noun phrase, skipping adverbs, auxiliaries and time
+    /// expressions ("X on Saturday hosted", "X today praised"); none when it sits in a prepositional phrase.
+    /// </summary>
+    public int SurfaceLeft(int first)
+    {
+        int k = first - 1;
+        while (k >= 0)
+        {
+            string u = _v.Upos(k);
+            if (u is "ADV" or "AUX" || (u == "PART" && _v.Lower[k] is "not" or "n't")) { k--; continue; }
+            if (_v.IsTemporal(k))
+            {
+                k--;
+                while (k >= 0 && (Array.IndexOf(SkipBeforeTime, _v.Lower[k]) >= 0 || _v.Upos(k) == "NUM")) k--;
+                continue;
+            }
+            break;
+        }
+        if (k < 0) return -1;
+        int mi = _v.MentionAt[k];
+        int start;
+        if (mi >= 0) start = _v.Sentence.Mentions[mi].FirstToken;
+        else if (_v.Upos(k) is "NOUN" or "PROPN" || (_v.Upos(k) == "PRON" && _v.Lower[k] is "he" or "she" or "they" or "we" or "it" or "i"))
+        {
+            start = k;
+            while (start > 0 && _v.Upos(start - 1) is "NOUN" or "PROPN" or "ADJ" or "DET" or "NUM") start--;
+        }
+        else return -1;
+        if (mi < 0 && start >= 2 && _v.Lower[start - 1] is "and" && _v.MentionAt[start - 2] >= 0)
+            return SurfaceLeft(start - 1) is int l2 && l2 >= 0 && _v.MentionAt[l2] >= 0 ? l2 : k; // "Israeli helicopters and tanks shelled"
+        if (start > 0 && _v.Upos(start - 1) == "ADP" && _v.Lower[start - 1] != "of") return -1;
+        if (start > 0 && _v.Lower[start - 1] == "of")
+        {
+            // "Thousands of Iraqi Kurds", "members of the militia": the quantity's complement is the actor.
+            int q = start - 2;
+            if (q < 0 || _v.Upos(q) is not ("NOUN" or "NUM" or "PRON")) return -1;
+        }
+        return k;
+    }
+
+    /// <summary>
+    /// The object read off the words right of a verb: the first actor inside the following noun phrase (through "of"
+    /// and the pattern's target prepositions), skipping time expressions; stops at a verb, clause punctuation or another
+    /// preposition.
+    /// </summary>
+    public int SurfaceRight(int last, TriggerPattern p)
+    {
+        int noun = -1;
+        for (int k = last + 1; k < _v.Count && k <= last + 12; k++)
+        {
+            string u = _v.Upos(k);
+            if (_v.IsTemporal(k)) continue;
+            if (_v.MentionAt[k] >= 0) return k;
+            if (u is "DET" or "NUM" or "ADJ" or "PART" || (u == "PRON" && _v[k].Xpos == "PRP$") || _v.Lower[k] is "least" or "most") continue;
+            if (u == "VERB" && _v[k].Xpos == "VBN" && k + 1 < _v.Count && _v.Upos(k + 1) is "ADJ" or "NOUN" or "PROPN") continue; // "proposed Israeli changes"
+            if (u is "NOUN" or "PROPN") { if (noun < 0) noun = k; continue; }
+            if (u == "ADP" && (_v.Lower[k] == "of" || TargetPrep(p, _v.Lemma[k]))) continue;
+            if (noun < 0 && (_v.Lower[k] == "than" && k > 0 && _v.Lower[k - 1] is "more" or "less" or "fewer"
+                             || _v.Lower[k] is "at" or "up" && k + 1 < _v.Count && _v.Lower[k + 1] is "least" or "most" or "to"
+                             || _v.Lower[k] is "to" && k > 0 && _v.Lower[k - 1] == "up"
+                             || _v.Lower[k] is "about" or "around" or "nearly" or "some" or "over" && k + 1 < _v.Count && _v.Upos(k + 1) == "NUM"))
+                continue; // "more than 1,000 refugees", "at least eight leaders", "up to 16 advisers"
+            if (u == "ADP" && noun < 0 && Array.IndexOf(SkipBeforeTime, _v.Lower[k]) >= 0 && k + 1 < _v.Count && (_v.IsTemporal(k + 1) || _v.IsTemporal(Math.Min(_v.Count - 1, k + 2)))) continue;
+            break;
+        }
+        return -1;
     }
 
     /// <summary>
@@ -151,14 +321,19 @@ public sealed class ArgumentFinder
             // Without "be"/"get", a verb that has a direct object is active too ("Turkish jets bombed Kurdish
             // positions" with "bombed" mis-tagged VBN and its subject labelled nsubj:pass).
             if (!_v.IsPassive(h)) return false;
-            bool have = false, be = false, obj = false;
+            bool have = false, be = false, obj = false, agent = false, anyAux = false;
             foreach (int c in _v.Children(h))
             {
                 if (_v.Rel[c] == "obj") obj = true;
+                if (_v.Rel[c] == "obl" && (_v.Deprel(c) == "obl:agent" || _v.CaseOf(c) == "by")) agent = true;
+                if (_v.Rel[c] == "aux") anyAux = true;
                 if (_v.Rel[c] != "aux") continue;
                 if (_v.Lemma[c] is "have") have = true;
                 if (_v.Lemma[c] is "be" or "get") be = true;
             }
+            // A clause verb with a "passive" subject but no auxiliary and no "by" agent is a past tense mis-tagged as a
+            // participle ("Prosper Avril resigned yesterday").
+            if (!be && !anyAux && !agent && _v.Rel[h] is "root" or "conj" or "ccomp" or "parataxis") return false;
             return be || (!have && !obj);
         }
         bool part = _v[h].Feats.Contains("VerbForm=Part", StringComparison.Ordinal) || _v[h].Xpos.StartsWith("WW|vd", StringComparison.Ordinal);
@@ -241,6 +416,12 @@ public sealed class ArgumentFinder
                 if (o < 0) o = _v.Child(g, "iobj", true);
                 if (o >= 0) { if (Array.IndexOf(AccuseLemmas, gl) >= 0) a.FromAccusation = true; return o; }
             }
+            // "he is prepared to lift the ban", "the troops were ordered to attack": the controller is the passive subject.
+            if (!_nl && Passive(g))
+            {
+                int sp = _v.Child(g, "nsubj:pass");
+                if (sp >= 0 && !IsRelOrExpl(sp, true)) return sp;
+            }
             return SubjectOf(g, depth + 1, a);
         }
         if (rel is "advcl" or "acl" or "ccomp" or "obl" or "nmod")
@@ -265,6 +446,17 @@ public sealed class ArgumentFinder
                 // "militants attacking the base": present participle modifies its agent.
                 if (_v[h].Feats.Contains("VerbForm=Ger", StringComparison.Ordinal) || _v[h].Xpos == "VBG") return g;
                 if (ActiveAcl(h)) return g;
+                // "summoned the ambassador to complain" with the infinitive attached to the object: a purpose clause of the
+                // verb (its subject), or object control ("ordered the troops to attack").
+                int gv = _v.Head(g);
+                if (HasMarkTe(h) && gv >= 0 && _v.Rel[g] is "obj" or "obl" && _v.IsVerbal(gv) && !NounComplement.Contains(_v.Lemma[g]))
+                {
+                    a.Governor = gv;
+                    if (_cues.ObjectControl.Contains(_v.Lemma[gv])) return g;
+                    int sg = SubjectOf(gv, depth + 1);
+                    if (sg < 0 && !_nl && _v[gv].Xpos is "VBD" or "VBZ" or "VBP") { sg = SurfaceLeft(gv); if (sg >= 0) a.SourceBefore = gv; }
+                    return sg;
+                }
                 return -1;
             }
             if (rel == "advcl" && _cues.Attribution.ContainsKey(gl) && _cues.Attribution[gl] == AttributionKind.Deny)
@@ -281,6 +473,22 @@ public sealed class ArgumentFinder
         if (g < 0) return;
         if (_v.Rel[h] is "xcomp" or "advcl" or "ccomp" && (_cues.ObjectControl.Contains(_v.Lemma[g]) || _cues.FutureVerbs.Contains(_v.Lemma[g])))
             a.Governor = g;
+    }
+
+    /// <summary>Nouns whose infinitive is their own complement ("efforts to improve", "a plan to attack"), not a purpose clause.</summary>
+    private static readonly HashSet<string> NounComplement = new(StringComparer.Ordinal)
+    {
+        "effort", "attempt", "plan", "bid", "decision", "right", "call", "invitation", "offer", "proposal", "demand", "request",
+        "order", "ability", "willingness", "readiness", "failure", "refusal", "promise", "pledge", "threat", "move", "step",
+        "chance", "opportunity", "way", "need", "mandate", "permission", "approval", "agreement", "deal", "campaign", "drive",
+        "programme", "program", "intention", "determination", "commitment", "appeal", "plea", "ultimatum", "deadline",
+    };
+
+    private bool HasMark(int h, string lemma)
+    {
+        foreach (int c in _v.Children(h))
+            if (_v.Rel[c] == "mark" && _v.Lemma[c] == lemma) return true;
+        return false;
     }
 
     private bool HasMarkTe(int h)
@@ -300,6 +508,12 @@ public sealed class ArgumentFinder
         {
             string d = _v.Deprel(c);
             if (d == "nsubj" || d == "nsubj:outer" || (!pass && d == "nsubj:pass")) { s = c; break; }
+        }
+        if (s < 0 && !_nl && _v.Child(g, "xcomp") >= 0)
+        {
+            // "it is willing to withdraw" with "it" labelled an expletive.
+            int e = _v.Child(g, "expl");
+            if (e >= 0 && e < g && _v.Lower[e] is "it" or "they") s = e;
         }
         if (s >= 0)
         {
@@ -337,10 +551,17 @@ public sealed class ArgumentFinder
                 else if (TargetPrep(p, cs) && a.Target < 0) a.Target = c;
                 continue;
             }
-            if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && a.Source < 0 && c < h) a.Source = c;
+            if ((r is "amod" or "compound" or "flat") && _v.MentionAt[c] >= 0 && _v.Sentence.Mentions[_v.MentionAt[c]].Resolved && a.Source < 0 && c < h) a.Source = c;
+            // "its demand that Israel ease restrictions": the one asked is the clause's subject.
+            if (a.Target < 0 && r is "acl" or "ccomp" && p.Type is "REQUEST" or "THREATEN" && HasMark(c, "that"))
+                foreach (int cc in _v.Children(c))
+                    if (_v.Rel[cc] == "nsubj" && _v.Upos(cc) != "PRON") { a.Target = cc; break; }
         }
         // "launched a mediation effort between …": the trigger is a compound of the light verb's object.
         int hh = h;
+        if (_v.Rel[h] == "nmod" && _v.CaseOf(h) == "of" && _v.Head(h) is int qn && qn >= 0 && qn < h && _v.Upos(qn) == "NOUN"
+            && (_v.Child(qn, "nummod") >= 0 || _v.Lemma[qn] is "series" or "wave" or "round" or "spate" or "string" or "number" or "day" or "week"))
+            hh = qn; // "launched 10 days of war games", "carried out a series of raids"
         if (_v.Rel[h] == "compound" && _v.Head(h) > h && _v.Upos(_v.Head(h)) == "NOUN" && _v.IsVerbal(_v.Head(_v.Head(h)) is var hg && hg >= 0 ? hg : h))
         {
             hh = _v.Head(h);
@@ -356,12 +577,16 @@ public sealed class ArgumentFinder
             if (light && _v.Rel[hh] != "nsubj")
             {
                 if (a.Source < 0) a.Source = SubjectOf(g);
+                if (a.Source < 0 && !_nl && _v.IsVerbal(g) && _v.Child(g, "mark", true) < 0 && _v[g].Xpos is "VBD" or "VBZ" or "VBP" or "VBN")
+                    a.Source = SurfaceLeft(g); // "X on Monday launched 10 days of war games" with the clause lost
                 if (a.Target < 0)
                     foreach (int c in _v.Children(g))
                         if (c != hh && _v.Rel[c] is "obl" or "iobj" && (TargetPrep(p, _v.CaseOf(c)) || _v.Rel[c] == "iobj")) { a.Target = c; break; }
                 if (_v.Rel[g] == "xcomp" || _v.Rel[g] == "ccomp") a.Governor = _v.Head(g);
             }
         }
+        DropTemporal(a);
+        if (a.Target < 0 && !_nl && p.Type is "REQUEST" or "THREATEN") a.Target = SurfaceThat(m.Last);
         return a;
     }
 
@@ -371,10 +596,29 @@ public sealed class ArgumentFinder
     /// nominal modifier of the trigger (any preposition except agents, "according to" and time), else null.
     /// The source's own mention is never the target.
     /// </summary>
-    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a)
+    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a) => ActorTargetFallback(m, a, false, null);
+
+    /// <summary>An actor with a country or an organisation, not a bare sector ("troops", "officials").</summary>
+    public static bool Strong(ActorRef? r) => r?.Code != null && (r.Country != null || r.Kind is not "agent");
+
+    private bool _noLocative;
+    /// <summary>Character spans that can never be the target (the event's claimants: "…, the World Food Program said").</summary>
+    public List<(int Start, int End)> Excluded { get; } = new();
+
+    public bool IsExcluded(int start, int end)
+    {
+        foreach (var (s, e) in Excluded) if (start < e && s < end) return true;
+        return false;
+    }
+    private static readonly string[] Locatives = ["in", "at", "near", "inside", "outside", "across", "throughout", "around"];
+
+    /// <param name="strongOnly">Only an actor with a country or an organisation, never through a locative ("in Cairo"):
+    /// used to replace a bare sector or the source's own possessive pronoun.</param>
+    public ActorArg? ActorTargetFallback(TriggerMatch m, Args a, bool strongOnly, string? sourceCode)
     {
         int src = a.Source >= 0 ? _v.MentionAt[a.Source] : -1;
-        string? srcCode = src >= 0 ? _v.Sentence.Mentions[src].Actor?.Code : null;
+        string? srcCode = sourceCode ?? (src >= 0 ? (_v.Sentence.Mentions[src].Antecedent?.Actor ?? _v.Sentence.Mentions[src].Actor)?.Code : null);
+        _noLocative = strongOnly;
         var order = new List<int>();
         if (a.Target >= 0) order.Add(a.Target);
         foreach (int t in m.Tokens)
@@ -384,8 +628,14 @@ public sealed class ArgumentFinder
                     string? cs = _v.CaseOf(c);
                     if (cs is "by" or "door" or "according" or "accord" or "volgens" or "since" or "after" or "before" or "during" or "despite" or "sinds" or "na" or "voor" or "tijdens") continue;
                     if (_v.Deprel(c).EndsWith(":agent", StringComparison.Ordinal) || _v.Deprel(c).EndsWith(":tmod", StringComparison.Ordinal)) continue;
+                    if (strongOnly && cs != null && Array.IndexOf(Locatives, cs) >= 0) continue;
                     order.Add(c);
                 }
+        // "withdraw its troops from neighboring Lebanon" with "from neighboring" parsed as a clause.
+        foreach (int t in m.Tokens)
+            foreach (int c in _v.Children(t))
+                if (_v.Rel[c] == "advcl" && _v.Child(c, "mark") is int mk && mk >= 0 && TargetPrep(m.Pattern, _v.Lemma[mk]) && _v.Child(c, "obj") is int co && co >= 0)
+                    order.Add(co);
         // Last: the complement clause ("threatened to ban voting in East Jerusalem", "demanded that the US cancel
         // the sale", "refused to deploy peacekeepers in Iraq"): its subject, object and obliques.
         foreach (int t in m.Tokens)
@@ -394,25 +644,39 @@ public sealed class ArgumentFinder
                     foreach (int cc in _v.Children(c))
                         if (_v.Rel[cc] is "nsubj" or "obj" or "iobj" or "obl" && !_v.IsTemporal(cc) && cc != a.Source && _v.CaseOf(cc) is not ("by" or "door"))
                             order.Add(cc);
-        foreach (int root in order)
+        for (int pass = 0; pass < 2; pass++)
         {
-            int mi = ResolvedMentionIn(root, src, 0);
-            if (mi >= 0 && (srcCode == null || _v.Sentence.Mentions[mi].Actor?.Code != srcCode)) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            if (pass == 1 && strongOnly) break;
+            foreach (int root in order)
+            {
+                int mi = ResolvedMentionIn(root, src, 0, pass == 0, srcCode);
+                if (mi >= 0) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            }
         }
         return null;
     }
 
-    private int ResolvedMentionIn(int tok, int exclude, int depth)
+    private int ResolvedMentionIn(int tok, int exclude, int depth, bool strong, string? srcCode)
     {
         int mi = _v.MentionAt[tok];
-        if (mi >= 0 && mi != exclude && _v.Sentence.Mentions[mi].Resolved) return mi;
+        if (mi >= 0 && mi != exclude && _v.Sentence.Mentions[mi] is var me && me.Resolved)
+        {
+            var r = me.Antecedent?.Actor ?? me.Actor;
+            if ((!strong || Strong(r)) && (srcCode == null || r?.Code != srcCode) && !IsExcluded(me.Start, me.End)) return mi;
+        }
+        // "Moslem forces in east Bosnia": the place of an actor is not a better actor.
+        bool weakHere = mi >= 0 && _v.Sentence.Mentions[mi].Resolved && _v.Sentence.Mentions[mi].HeadToken == tok;
         if (depth > 4) return -1;
         // Text order among the children: the nearest modifier first.
         foreach (int c in _v.Children(tok))
         {
-            if (_v.Rel[c] is "acl" or "advcl" or "ccomp" or "parataxis" or "punct" or "cc" || _v.IsTemporal(c)) continue;
+            if (_v.Rel[c] is "advcl" or "ccomp" or "parataxis" or "punct" or "cc" || _v.IsTemporal(c)) continue;
             if (_v.Deprel(c) == "acl:relcl") continue;
-            int r = ResolvedMentionIn(c, exclude, depth + 1);
+            // A participle modifier is followed ("the curfew imposed in Sudan", "power lines leading into Kabul",
+            // "crimes committed by Croat forces"), an infinitive is not ("efforts to improve its record").
+            if (_v.Rel[c] == "acl" && (HasMarkTe(c) || _v.Child(c, "nsubj") >= 0)) continue;
+            if ((_noLocative || weakHere) && _v.CaseOf(c) is { } cs && Array.IndexOf(Locatives, cs) >= 0) continue;
+            int r = ResolvedMentionIn(c, exclude, depth + 1, strong, srcCode);
             if (r >= 0) return r;
         }
         return -1;
@@ -422,7 +686,7 @@ public sealed class ArgumentFinder
     /// Actor arguments for an argument token: its mention (or a mention inside its noun phrase),
     /// one per coordinated conjunct; an unresolved argument with the phrase text when no mention exists.
     /// </summary>
-    public List<ActorArg> Resolve(int tok)
+    public List<ActorArg> Resolve(int tok, int conjBefore = int.MaxValue)
     {
         var list = new List<ActorArg>(2);
         if (tok < 0) return list;
@@ -430,12 +694,28 @@ public sealed class ArgumentFinder
         if (a != null) list.Add(a);
         foreach (int c in _v.Children(tok))
         {
-            if (_v.Rel[c] != "conj" || !_v.IsNominal(c)) continue;
+            if (_v.Rel[c] != "conj" || !_v.IsNominal(c) || c >= conjBefore) continue;
             var b = ResolveOne(c);
             if (b != null && !list.Exists(x => x.Start == b.Start && x.End == b.End)) list.Add(b);
         }
         // A conjunct inside one mention ("Russia and Iran" as two mentions under one head).
         return list;
+    }
+
+    /// <summary>
+    /// A source that is no actor followed by a name before the verb ("Human rights watchdog Amnesty International accused"
+    /// with the name parsed under "watchdog"): the name.
+    /// </summary>
+    public ActorArg? NameAfter(int tok, int before)
+    {
+        if (tok < 0 || before <= tok || _nl) return null;
+        for (int k = tok + 1; k < before && k <= tok + 4; k++)
+        {
+            int mi = _v.MentionAt[k];
+            if (mi >= 0 && _v.Sentence.Mentions[mi].Resolved && _v.Sentence.Mentions[mi].LastToken < before) return ActorArg.FromMention(_v.Sentence.Mentions[mi]);
+            if (_v.Upos(k) is not ("NOUN" or "PROPN" or "ADJ") && !(_v.Upos(k) == "VERB" && _v[k].Xpos == "VBG")) return null;
+        }
+        return null;
     }
 
     public ActorArg? ResolveOne(int tok)

@@ -173,6 +173,71 @@ public sealed class EventStage : IDocumentStage
         }
     }
 
+    /// <summary>
+    /// The target of a carrying event taken from the action it carries: "threatened to break relations with Russia",
+    /// "agreed to re-open its borders to UN peacekeepers", "staged a hunger strike to demand the resignation of X".
+    /// The carried event is a complement (xcomp/ccomp, a purpose clause for protests) or, when the parse lost it, the
+    /// "to VERB" right after the trigger.
+    /// </summary>
+    private static ActorArg? CarriedTarget(SentenceView v, ArgumentFinder af, Pending p, List<Pending> all, string? srcCode)
+    {
+        string type = p.Match.Pattern.Type;
+        bool protest = type == "PROTEST";
+        if (!protest && !(p.Match.Pattern.Pos == TriggerPos.Verb && type is "THREATEN" or "AGREE" or "REJECT")) return null;
+        int h = p.Match.Head;
+        int anchor = h;
+        if (protest && p.Match.Pattern.Pos == TriggerPos.Noun && v.Head(h) >= 0 && v.Rel[h] is "obj" or "nsubj") anchor = v.Head(h); // "staged a protest to demand"
+        foreach (var q in all)
+        {
+            if (q == p || q.Skip) continue;
+            if (protest && q.Match.Pattern.Type != "REQUEST") continue;
+            int qh = q.Match.Head;
+            // "threatened to halt the talks": the carried event may be the noun object of the complement verb.
+            int qv = q.Match.Pattern.Pos == TriggerPos.Noun && v.Rel[qh] == "obj" && v.Head(qh) >= 0 && v.IsVerbal(v.Head(qh)) ? v.Head(qh) : qh;
+            bool carried = v.Head(qv) == anchor && v.Rel[qv] is "xcomp" or "ccomp" || protest && v.Head(qv) == anchor && v.Rel[qv] == "advcl";
+            if (!carried)
+            {
+                // Surface: trigger, optional time expression, "to", carried verb.
+                int k = p.Match.Last + 1;
+                if (protest) k = Math.Max(k, anchor + 1);
+                while (k < q.Match.First && (v.IsTemporal(k) || v.Lower[k] is "on" or "last" or "this" or "early" or "late" or "," || v.Upos(k) is "ADV")) k++;
+                carried = k == q.Match.First - 1 && v.Lower[k] == "to" && q.Match.Pattern.Pos == TriggerPos.Verb;
+            }
+            if (!carried) continue;
+            foreach (var t in af.Resolve(q.Args.Target))
+                if (ArgumentFinder.Strong(t.Actor) && t.Actor?.Code != srcCode && !Possessive(t)) return t;
+            if (af.ActorTargetFallback(q.Match, q.Args, true, srcCode) is { } f && !Possessive(f)) return f;
+            if (type == "THREATEN" && (ConditionSubject(v, af, qh, srcCode) ?? ConditionSubject(v, af, qv, srcCode)) is { } cs) return cs;
+        }
+        if (type == "THREATEN" && ConditionSubject(v, af, h, srcCode) is { } cs2) return cs2;
+        return null;
+    }
+
+    /// <summary>"threatened to stop negotiations if the United States goes ahead": the one who has to comply.</summary>
+    private static ActorArg? ConditionSubject(SentenceView v, ArgumentFinder af, int h, string? srcCode)
+    {
+        foreach (int c in v.Children(h))
+        {
+            if (v.Rel[c] != "advcl" || !(v.HasChildLemma(c, "mark", "unless") || v.HasChildLemma(c, "mark", "if"))) continue;
+            int subj = v.Child(c, "nsubj");
+            if (subj < 0) continue;
+            var r = af.ResolveOne(subj);
+            if (r != null && ArgumentFinder.Strong(r.Actor) && r.Actor?.Code != srcCode && !Possessive(r)) return r;
+        }
+        return null;
+    }
+
+    private static bool Possessive(ActorArg t) => t.Text.ToLowerInvariant() is "its" or "his" or "her" or "their" or "our" or "my";
+
+    /// <summary>A target that says little: a bare sector ("troops", "official") or the source's own possessive ("its", "his").</summary>
+    private static bool WeakTarget(SentenceView v, ActorArg t, List<ActorArg> sources)
+    {
+        if (t.Actor?.Code == null) return true;
+        if (!ArgumentFinder.Strong(t.Actor)) return true;
+        string low = t.Text.ToLowerInvariant();
+        return low is "its" or "his" or "her" or "their" or "our" && sources.Exists(s => s?.Actor?.Code == t.Actor.Code);
+    }
+
     private static bool SpeakerPronoun(SentenceView v, int tok) =>
         v.Upos(tok) == "PRON" && v.Lower[tok] is "it" or "they" or "he" or "she" or "we" or "hij" or "zij" or "ze" or "wij" or "we";
 
@@ -216,16 +281,41 @@ public sealed class EventStage : IDocumentStage
     private static IEnumerable<Event> Build(Document doc, Segment seg, int si, SentenceView v, ArgumentFinder af, Pending p, List<Pending> all, string? anchor)
     {
         var m = p.Match;
-        var sources = af.Resolve(p.Args.Source);
+        var sources = af.Resolve(p.Args.Source, p.Args.SourceBefore);
+        if (sources.Count == 1 && sources[0].Actor?.Code == null && p.Args.Source < m.First && af.NameAfter(p.Args.Source, m.First) is { } name)
+            sources[0] = name;
         var targets = af.Resolve(p.Args.Target);
-        if (!targets.Exists(t => t.Actor?.Code != null) && af.ActorTargetFallback(m, p.Args) is { } better)
-            targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
+        // A claimant of the event is never its target ("… to refugees in Liberia, the World Food Program said").
+        af.Excluded.Clear();
+        foreach (var cl in p.Claim.Inner) af.Excluded.Add((cl.Actor.Start, cl.Actor.End));
+        targets.RemoveAll(t => t != null && af.IsExcluded(t.Start, t.End));
+        string? srcCode = sources.Find(x => x.Actor?.Code != null)?.Actor?.Code;
+        if (srcCode == null && sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source)) srcCode = InnermostResolvedClaimant(p.Claim)?.Actor?.Code;
+        if (p.Args.Target < 0 && CarriedTarget(v, af, p, all, srcCode) is { } carried)
+            targets = [carried]; // "threatened to break relations with Russia": the one the carried action is aimed at
+        else if (!targets.Exists(t => t.Actor?.Code != null))
+        {
+            if (af.ActorTargetFallback(m, p.Args, false, srcCode) is { } better)
+                targets = [better]; // "praised Haiti's efforts", "provided photographs to Macedonia": the actor, not the thing
+        }
+        else if (targets.TrueForAll(t => WeakTarget(v, t, sources)) && af.ActorTargetFallback(m, p.Args, true, srcCode) is { } stronger)
+            targets = [stronger]; // "suspended part of a military aid program for Bosnia", "reneged on his commitment to the Zambian people"
+        if (sources.Count == 1 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source) && InnermostResolvedClaimant(p.Claim) is { } sp
+            && v.MentionAt[p.Args.Source] is int pm && pm >= 0 && v.Sentence.Mentions[pm].Antecedent is { } ante
+            && ante.Start > sp.Start && ante.End <= v[p.Args.Source].Start && (ante.Actor?.Code != sp.Actor?.Code))
+        {
+            // "Militants loyal to Iraq's Al-Qaeda frontman said they attempted …": the pronoun is the speaker, not the
+            // name inside the speaker's phrase.
+            var t = v[p.Args.Source];
+            sources[0] = new ActorArg { Text = t.Text, Start = t.Start, End = t.End, Actor = sp.Actor };
+        }
         if (sources.Count == 0 && p.Args.Source >= 0 && SpeakerPronoun(v, p.Args.Source) && InnermostResolvedClaimant(p.Claim) is { } speaker)
         {
             // "Hungary said it will support …": a pronoun subject of reported speech is the speaker.
             var t = v[p.Args.Source];
             sources.Add(new ActorArg { Text = t.Text, Start = t.Start, End = t.End, Actor = speaker.Actor });
         }
+        af.Excluded.Clear();
         if (sources.Count == 0) sources.Add(null!);
         if (targets.Count == 0) targets.Add(null!);
         var trig = TriggerSpan(v, m);
@@ -252,7 +342,7 @@ public sealed class EventStage : IDocumentStage
 
     private static readonly HashSet<string> IntentVerbs = new(StringComparer.Ordinal)
     {
-        "offer", "promise", "pledge", "vow", "swear", "commit", "willing", "prepared", "ready", "determined",
+        "offer", "promise", "pledge", "vow", "swear", "commit", "willing", "prepared", "prepare", "ready", "determined",
         "aanbieden", "beloven", "toezeggen", "zweren", "bereid", "vastbesloten", "klaar",
     };
 
@@ -269,8 +359,9 @@ public sealed class EventStage : IDocumentStage
     {
         var c = p.Claim;
         if (Obligation(doc, v, c, ev) is { } request) return request;
+        if (Failure(doc, v, p, ev) is { } failed) return failed;
         if (!c.Future || c.Condition || c.Question || c.Hypothetical && !c.Future) return null;
-        if (ev.Type is "AGREE" or "THREATEN" or "REQUEST") return null;
+        if (ev.Type is "THREATEN" or "REQUEST" || ev.Type == "AGREE" && !c.Negated) return null;
         int cueTok = -1;
         foreach (var cue in c.Cues)
         {
@@ -285,8 +376,9 @@ public sealed class EventStage : IDocumentStage
         bool conflict = ConflictTypes.Contains(ev.Type);
         string type; string? cameo;
         if (c.Negated) { if (conflict) return null; type = "REJECT"; cameo = "120"; }
-        else if (conflict)
+        else if (conflict || Unless(v, p.Match.Head))
         {
+            // "will withdraw its force unless the government holds elections": a conditional promise is a threat.
             type = "THREATEN";
             cameo = ev.Type switch { "ASSAULT" => "138", "SANCTION" => "131", "COERCE" => "137", "MOBILIZE" => "138", _ => "130" };
         }
@@ -307,6 +399,37 @@ public sealed class EventStage : IDocumentStage
             : c.Inner.Count > 0 || c.ReportAdverb ? ClaimStatus.Reported : c.Hedge ? ClaimStatus.Hedged : ClaimStatus.Asserted;
         intent.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, type, ev.Source, ev.Target);
         return intent;
+    }
+
+    /// <summary>An "unless" clause on the event or on the intent verb carrying it.</summary>
+    private static bool Unless(SentenceView v, int h)
+    {
+        for (int node = h, step = 0; node >= 0 && step < 2; node = v.Rel[node] is "xcomp" or "ccomp" ? v.Head(node) : -1, step++)
+            foreach (int c in v.Children(node))
+                if (v.Rel[c] == "advcl" && v.HasChildLemma(c, "mark", "unless")) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "X and Y failed to reach agreement": a failed cooperative action is a REJECT (CAMEO 12) carrying it.
+    /// </summary>
+    private static Event? Failure(Document doc, SentenceView v, Pending p, Event ev)
+    {
+        int h = p.Match.Head;
+        if (v.Rel[h] != "xcomp" || ConflictTypes.Contains(ev.Type)) return null;
+        int g = v.Head(h);
+        if (g < 0 || v.Lemma[g] is not ("fail" or "falen" or "mislukken")) return null;
+        var trig = v.Span(g, g);
+        var rej = new Event
+        {
+            SegmentIndex = ev.SegmentIndex, SentenceIndex = ev.SentenceIndex, Type = "REJECT", Cameo = "120",
+            Trigger = trig, Source = ev.Source, Target = ev.Target, Date = ev.Date, DatePrecision = ev.DatePrecision,
+        };
+        foreach (var cl in ev.Claim.Claimants) rej.Claim.Claimants.Add(cl);
+        foreach (var cu in ev.Claim.Cues) if (cu.Kind is "attribution" or "allegation" or "denial" or "report") rej.Claim.Cues.Add(cu);
+        rej.Claim.Status = ev.Claim.Status is ClaimStatus.Future ? ClaimStatus.Asserted : ev.Claim.Status;
+        rej.Id = EventId(doc.Id, v.Sentence.Start, trig.Start, "REJECT", ev.Source, ev.Target);
+        return rej;
     }
 
     /// <summary>

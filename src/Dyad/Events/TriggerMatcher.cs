@@ -13,6 +13,8 @@ public sealed class TriggerMatch
     private static int Min(int[] a) { int m = a[0]; foreach (var x in a) if (x < m) m = x; return m; }
     private static int Max(int[] a) { int m = a[0]; foreach (var x in a) if (x > m) m = x; return m; }
     public bool Covers(int t) => Array.IndexOf(Tokens, t) >= 0;
+    /// <summary>A verb the tagger mis-tagged (ADJ/NOUN) found from the word order; its arguments are read off the surface.</summary>
+    public bool Surface;
 }
 
 /// <summary>
@@ -47,6 +49,9 @@ public static class TriggerMatcher
                 if (cands == null && upos is "VERB" or "AUX") cands = Form(lex.VerbLemmaForForm(v.Lower[i]), lex, true);
                 if (cands == null && upos == "NOUN") cands = Form(lex.NounLemmaForForm(v.Lower[i]), lex, false);
                 if (cands == null) continue;
+                if (i > 0 && v.Lower[i - 1] == "press" && v.Lemma[i] is "release" || v.Lower[i] is "release" or "releases" && i > 0 && v.Lower[i - 1] == "news")
+                    continue; // "a press release", not a release of prisoners
+                if (v.Lower[i] == "striking" && v.Rel[i] is "amod" or "compound") continue; // "striking workers" are on strike
                 foreach (var p in cands)
                 {
                     if (pass == 0 && p.Words.Length == 1) continue;
@@ -59,8 +64,40 @@ public static class TriggerMatcher
                 }
             }
         }
+        if (lex.Lang == "en") MisTaggedVerbs(v, lex, used, result);
         result.Sort((a, b) => a.Head.CompareTo(b.Head));
         return result;
+    }
+
+    /// <summary>
+    /// English past tenses and presents tagged as adjectives or nouns ("guerrillas wounded two soldiers", "The Palestinians
+    /// reject proposed changes"): a word that is a form of a one-word verb trigger, right after a noun phrase that ends an
+    /// actor mention and right before the start of another noun phrase, is a verb.
+    /// </summary>
+    private static void MisTaggedVerbs(SentenceView v, TriggerLexicon lex, bool[] used, List<TriggerMatch> result)
+    {
+        for (int i = 1; i + 1 < v.Count; i++)
+        {
+            if (used[i]) continue;
+            string upos = v.Upos(i);
+            if (upos is not ("ADJ" or "NOUN")) continue;
+            string? lemma = lex.VerbLemmaForForm(v.Lower[i]);
+            if (lemma == null && upos == "NOUN" && lex.VerbsFor(v.Lemma[i]) != null) lemma = v.Lemma[i];
+            if (lemma == null) continue;
+            if (upos == "ADJ" && !v.Lower[i].EndsWith("ed", StringComparison.Ordinal)) continue;
+            var pat = Array.Find(lex.VerbsFor(lemma) ?? [], p => p.Words.Length == 1);
+            if (pat == null) continue;
+            int prev = i - 1, next = i + 1;
+            int pm = v.MentionAt[prev];
+            if (pm < 0 || pm == v.MentionAt[i] || v.Sentence.Mentions[pm].LastToken != prev) continue;
+            if (v.Upos(prev) is not ("NOUN" or "PROPN")) continue;
+            string nu = v.Upos(next);
+            bool np = nu is "DET" or "NUM" or "PROPN" || (nu == "PRON" && v[next].Xpos == "PRP$") || (nu == "ADJ" && v.Upos(Math.Min(v.Count - 1, next + 1)) is "NOUN" or "PROPN" or "ADJ")
+                      || (nu == "VERB" && v[next].Xpos == "VBN" && v.Upos(Math.Min(v.Count - 1, next + 1)) is "ADJ" or "NOUN" or "PROPN");
+            if (!np) continue;
+            used[i] = true;
+            result.Add(new TriggerMatch { Head = i, Tokens = [i], Pattern = pat, Surface = true });
+        }
     }
 
     private static TriggerPattern[]? Form(string? lemma, TriggerLexicon lex, bool verb) =>

@@ -29,7 +29,7 @@ public static class SentenceBuilder
             s.Tokens.Add(new Token
             {
                 Index = s.Tokens.Count, Start = start, End = sb.Length, Text = f[0], Lemma = f[1], Upos = f[2],
-                Head = int.Parse(f[3]) - 1, Deprel = f[4], Feats = f.Length > 5 ? f[5] : "_",
+                Head = int.Parse(f[3]) - 1, Deprel = f[4], Feats = f.Length > 5 ? f[5] : "_", Xpos = f.Length > 6 ? f[6] : "_",
             });
         }
         doc.Text = sb.ToString();
@@ -44,7 +44,10 @@ public static class SentenceBuilder
             {
                 FirstToken = first - 1, LastToken = last - 1, HeadToken = last - 1, Start = a.Start, End = b.End,
                 Text = doc.Text[a.Start..b.End], Kind = code == null ? MentionKind.Unresolved : MentionKind.Name,
-                Actor = code == null ? null : new ActorRef { Code = code, Country = code.Length >= 3 ? code[..3] : null, Sector = code.Length >= 6 ? code[3..6] : null },
+                // A bare sector code ("MIL", "GOV") is an agent without a country, as the actors stage gives "troops", "officials".
+                Actor = code == null ? null : BareSectors.Contains(code)
+                    ? new ActorRef { Code = code, Sector = code, Kind = "agent" }
+                    : new ActorRef { Code = code, Country = code.Length >= 3 ? code[..3] : null, Sector = code.Length >= 6 ? code[3..6] : null },
             });
         }
         var seg = new Segment { Index = 0, Kind = kind, Start = 0, End = doc.Text.Length, Language = lang, Author = author, Date = published };
@@ -52,6 +55,8 @@ public static class SentenceBuilder
         doc.Segments.Add(seg);
         return doc;
     }
+
+    private static readonly HashSet<string> BareSectors = ["MIL", "GOV", "REB", "CVL", "COP", "OPP", "REF", "MED", "SPY"];
 
     public static List<Event> Run(Document doc)
     {

@@ -53,10 +53,18 @@ public sealed class EvalPipeline
         foreach (var e in doc.Events)
         {
             var s = doc.Segments[e.SegmentIndex].Sentences[e.SentenceIndex];
-            int tok = s.Tokens.FindIndex(t => t.Start == e.Trigger.Start);
-            int depth = 0;
-            for (int i = tok; i >= 0 && depth < 64; i = s.Tokens[i].Head) depth++;
-            int args = (e.Source != null ? 0 : 1) + (e.Target != null ? 0 : 1);
+            // The trigger's shallowest token ("hunger strike" is as deep as "strike", not as its compound "hunger").
+            int depth = int.MaxValue;
+            for (int tok = 0; tok < s.Tokens.Count; tok++)
+            {
+                if (s.Tokens[tok].Start < e.Trigger.Start || s.Tokens[tok].End > e.Trigger.End) continue;
+                int d = 0;
+                for (int i = tok; i >= 0 && d < 64; i = s.Tokens[i].Head) d++;
+                depth = Math.Min(depth, d);
+            }
+            if (depth == int.MaxValue) depth = 64;
+            // Missing arguments count 2, arguments that are no actor (unresolved phrase text) 1.
+            int args = (e.Source == null ? 2 : e.Source.Actor?.Code == null ? 1 : 0) + (e.Target == null ? 2 : e.Target.Actor?.Code == null ? 1 : 0);
             var key = (e.SentenceIndex * 100 + depth, args, e.Trigger.Start);
             if (best == null || key.CompareTo(bestKey) < 0) { best = e; bestKey = key; }
         }
