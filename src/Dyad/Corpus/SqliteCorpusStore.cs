@@ -25,6 +25,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
     private readonly object _readLock = new();
     private readonly string _connectionString;
     private NearDuplicateIndex? _near;
+    private WalCheckpointer? _checkpointer;
     private bool _disposed;
 
     private SqliteCorpusStore(string path, SqliteConnection write, SqliteConnection read, string cs, int found)
@@ -134,6 +135,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var results = new List<AddResult>(docs.Count);
+            StartCheckpointer();
             using var tx = _write.BeginTransaction();
             try
             {
@@ -147,8 +149,32 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
                 _near = null; // it may hold fingerprints of the rolled-back documents: rebuild on the next batch
                 throw;
             }
+            AfterCommit();
             return results;
         }
+    }
+
+    /// <summary>From the first batch on, checkpoints run on a background thread (<see cref="WalCheckpointer"/>).</summary>
+    private void StartCheckpointer()
+    {
+        if (_checkpointer != null) return;
+        try
+        {
+            _checkpointer = new WalCheckpointer(_connectionString, DatabasePath);
+            Exec(_write, "PRAGMA wal_autocheckpoint = 0");
+        }
+        catch (SqliteException)
+        {
+            _checkpointer = null; // keep SQLite's own checkpoints
+        }
+    }
+
+    private void AfterCommit()
+    {
+        if (_checkpointer is not { } cp) return;
+        cp.Committed();
+        if (cp.WalBytes > WalCheckpointer.LimitBytes)
+            try { Exec(_write, "PRAGMA wal_checkpoint(PASSIVE)"); } catch (SqliteException) { }
     }
 
     /// <summary>Loads the fingerprints stored since the last batch (all of them the first time; rows
@@ -217,6 +243,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             {
                 if (_disposed) return;
                 _disposed = true;
+                _checkpointer?.Dispose();
                 _contains.Dispose();
                 _read.Dispose();
                 try { Exec(_write, "PRAGMA optimize"); } catch (SqliteException) { }

@@ -20,7 +20,7 @@ public sealed class AnalyzerOptions
     /// <summary>Stop the pipeline after this stage (benchmarks): Segments, Text, Syntax, Actors, Events.</summary>
     public string? StopAfter { get; set; }
     /// <summary>A store transaction holds at most this many documents…</summary>
-    public int BatchDocuments { get; set; } = 1000;
+    public int BatchDocuments { get; set; } = 200;
     /// <summary>…or this much text (UTF-16 chars × 2), whichever comes first.</summary>
     public long BatchBytes { get; set; } = 8L << 20;
     /// <summary>A partial batch is committed after this long, so a slow run keeps its work.</summary>
@@ -152,7 +152,7 @@ public sealed class Analyzer
             int jobs = Math.Max(1, _o.Jobs);
             _items = new BlockingCollection<InputItem>(256);
             _docs = new BlockingCollection<Document>(jobs * 2);
-            _done = new BlockingCollection<List<Document>>(Math.Max(8, jobs * 4));
+            _done = new BlockingCollection<List<Document>>(Math.Max(2, jobs));
             _committer = new Committer(this);
             _inline = jobs == 1;
         }
@@ -254,8 +254,8 @@ public sealed class Analyzer
         /// <summary>The analysed documents a worker has not handed over yet.</summary>
         private sealed class Chunk
         {
-            public const int MaxDocuments = 64;
-            public const long MaxChars = 512 << 10;
+            public const int MaxDocuments = 32;
+            public const long MaxChars = 256 << 10;
             public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(250);
             public List<Document> Docs = new();
             public long Chars;
