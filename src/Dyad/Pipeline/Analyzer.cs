@@ -293,16 +293,8 @@ public sealed class Analyzer
         private void HandOver(Chunk chunk)
         {
             if (chunk.Docs.Count == 0) return;
-            if (_inline)
-            {
-                foreach (var d in chunk.Docs) _committer.Add(d);
-                chunk.Docs.Clear();
-            }
-            else
-            {
-                _done.Add(chunk.Docs, _cancel.Token);
-                chunk.Docs = new List<Document>();
-            }
+            _done.Add(chunk.Docs, _cancel.Token);
+            chunk.Docs = new List<Document>();
             chunk.Chars = 0;
             chunk.Age.Reset();
         }
@@ -381,13 +373,19 @@ public sealed class Analyzer
                 Skip(new SkippedInput(doc.Path ?? doc.Id, $"analysis failed: {e.GetType().Name}: {e.Message}"));
                 return;
             }
+            if (_inline)
+            {
+                // the only worker: straight into the batch, no handoff
+                _committer.Add(doc);
+                _committer.Tick();
+                return;
+            }
             var chunk = t_chunk!;
             chunk.Docs.Add(doc);
             chunk.Chars += doc.Text.Length;
             if (chunk.Docs.Count == 1) chunk.Age.Restart();
             if (chunk.Docs.Count >= Chunk.MaxDocuments || chunk.Chars >= Chunk.MaxChars || chunk.Age.Elapsed >= Chunk.MaxAge)
                 HandOver(chunk);
-            if (_inline) _committer.Tick();
         }
 
         private void WriteLoop()
